@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ConfigError } from './config/load-env';
+import { AppErrorFilter } from './http/errors';
+import { Metrics } from './http/metrics';
+import { installRequestHooks } from './http/request-hooks';
+import { createValidationPipe } from './http/validation';
+import { AppLogger, JsonNestLogger } from './logging/logger';
+import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import type { StopTracing } from './tracing/tracing';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Creates a service's Nest application on Fastify and applies `configureApp`. Used by `main.ts`
+ * and by every e2e test, so tests run the same pipes, filters and hooks as production.
+ */
+export async function createApp(
+  module: DynamicModule,
+  definition: Pick<ServiceDefinition, 'bodyLimit'> = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: definition.bodyLimit,
+    genReqId: (req: IncomingMessage) => headerValue(req.headers['x-request-id']) ?? randomUUID(),
+    // Shutdown: answer 503 on kept-alive connections while draining instead of hanging them.
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    // Throw instead of process.abort() (exit 134, a core dump) when a provider fails to start.
+    abortOnError: false,
+  });
+  configureApp(app);
+  return app;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && /^[\w.-]{1,128}$/.test(v) ? v : undefined;
+}
+
+/** Everything an app needs between creation and listening: logger, pipes, filter, hooks, docs. */
+export function configureApp(app: NestFastifyApplication): void {
+  const definition = app.get<ServiceDefinition>(SERVICE_DEFINITION);
+  const logger = app.get<AppLogger>(APP_LOGGER);
+  const metrics = app.get(Metrics);
+  const fastify = app.getHttpAdapter().getInstance();
+
+  app.useLogger(new JsonNestLogger(logger));
+  app.useGlobalPipes(createValidationPipe(definition.validation));
+  app.useGlobalFilters(new AppErrorFilter(definition.errors, logger));
+  installRequestHooks(
+    fastify,
+    logger,
+    metrics,
+    new Set(definition.quietRoutes),
+    definition.metricsPath,
+  );
+  fastify.get(definition.metricsPath, async (_request: FastifyRequest, reply) => {
+    void reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  if (definition.openApi) {
+    const { title, description, uiPath, jsonPath } = definition.openApi;
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle(title).setDescription(description).setVersion('1.0').build(),
+    );
+    SwaggerModule.setup(uiPath, app, document, {
+      jsonDocumentUrl: jsonPath,
+      yamlDocumentUrl: undefined,
+    });
+  }
+}
+
+/**
+ * Listens on all interfaces and installs the shutdown path: on SIGTERM or SIGINT stop accepting,
+ * let in-flight requests finish (at most 10 s), close pools through Nest's hooks, flush traces,
+ * exit 0.
+ */
+export async function listen(
+  app: NestFastifyApplication,
+  port: number,
+  stopTracing?: StopTracing,
+): Promise<void> {
+  await app.listen({ port, host: '0.0.0.0' });
+  const logger = app.get<AppLogger>(APP_LOGGER);
+  logger.info({ port }, 'listening');
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; exiting');
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    void shutdown(app, stopTracing)
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function shutdown(app: NestFastifyApplication, stopTracing?: StopTracing): Promise<void> {
+  // Drain HTTP first: Nest's close() would run module destroy hooks (closing pools) while
+  // requests are still being served.
+  await app.getHttpAdapter().getInstance().close();
+  await app.close();
+  await stopTracing?.();
+}
+
+/**
+ * Runs a service's `main`: a configuration error ends start-up with one line on stderr naming
+ * the variables, anything else with the error logged; both exit 1.
+ */
+export function runMain(name: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${name}: ${error.message}\n`);
+    } else {
+      process.stderr.write(
+        `${JSON.stringify({ level: 'fatal', service: name, msg: 'start-up failed', err: String(error instanceof Error ? (error.stack ?? error.message) : error) })}\n`,
+      );
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,30 @@
+export { createApp, configureApp, listen, runMain } from './bootstrap';
+export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
+export {
+  DEPENDENCY_CHECKS,
+  ReadinessService,
+  type DependencyCheck,
+  type Readiness,
+} from './health/readiness.service';
+export {
+  AppErrorFilter,
+  DomainError,
+  reasonPhrase,
+  type ErrorBodyRenderer,
+  type ErrorContext,
+  type ErrorHandling,
+} from './http/errors';
+export { Metrics } from './http/metrics';
+export { createValidationPipe, validationMessages } from './http/validation';
+export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
+export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
+export { TimeoutError, withTimeout } from './lifecycle/timeout';
+export { ServiceKitModule } from './service-kit.module';
+export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+export {
+  startTracing,
+  tracingConfig,
+  TracingEnv,
+  type StopTracing,
+  type TracingConfig,
+} from './tracing/tracing';

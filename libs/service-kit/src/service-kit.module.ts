@@ -1,0 +1,28 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ReadinessService } from './health/readiness.service';
+import { Metrics } from './http/metrics';
+import { createLogger } from './logging/logger';
+import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+
+/**
+ * What every service's AppModule imports once: its definition, the JSON logger, the metrics
+ * registry and the readiness checker, available everywhere by injection.
+ */
+@Global()
+@Module({})
+export class ServiceKitModule {
+  static forRoot(definition: ServiceDefinition): DynamicModule {
+    return {
+      module: ServiceKitModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      providers: [
+        { provide: SERVICE_DEFINITION, useValue: definition },
+        { provide: APP_LOGGER, useValue: createLogger(definition.name, definition.logLevel) },
+        { provide: Metrics, useValue: new Metrics() },
+        ReadinessService,
+      ],
+      exports: [SERVICE_DEFINITION, APP_LOGGER, Metrics, ReadinessService],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface RunningApp {
+  process: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/**
+ * Starts a built service (`dist/services/<name>/main.js`) as its own process, the way its image
+ * runs it, and resolves once `readyPath` answers 200 on `port`.
+ */
+export async function startApp(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  readyPath: string,
+  timeoutMs = 10_000,
+): Promise<RunningApp> {
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null]>;
+  const app: RunningApp = {
+    process: child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const [code] = await exited;
+      return code;
+    },
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${readyPath}`);
+      if (res.status === 200) return app;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await app.stop('SIGKILL');
+  throw new Error(`not ready on :${port}${readyPath} within ${timeoutMs} ms: ${output}`);
+}

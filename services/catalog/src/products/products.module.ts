@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { CatalogConfig } from '../config/catalog.config';
+import { ProductsPersistenceModule } from './persistence/products-persistence.module';
+import { ProductsController } from './products.controller';
+import { ProductsService } from './products.service';
+
+@Module({})
+export class ProductsModule {
+  static forConfig(cfg: CatalogConfig): DynamicModule {
+    const persistence = ProductsPersistenceModule.forConfig(cfg);
+    return {
+      module: ProductsModule,
+      imports: [persistence],
+      controllers: [ProductsController],
+      providers: [ProductsService],
+      exports: [persistence],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Builds one service into dist/services/<name>/: main.js (the service and the shared libraries,
+// bundled by esbuild; SWC compiles each TypeScript file first because esbuild cannot emit the
+// decorator metadata NestJS's injector reads), a package.json naming the npm packages it loads at
+// run time with the workspace's versions, and the service's public/ folder when it has one.
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { transform } from '@swc/core';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const name = process.argv[2];
+if (!name || !existsSync(path.join(root, 'services', name, 'src/main.ts'))) {
+  console.error(`usage: node tools/build.mjs <service>   (no services/${name ?? '?'}/src/main.ts)`);
+  process.exit(2);
+}
+const serviceDir = path.join(root, 'services', name);
+const outDir = path.join(root, 'dist/services', name);
+
+const swcTypeScript = {
+  name: 'swc-typescript',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { code } = await transform(source, {
+        filename: args.path,
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      });
+      return { contents: code, loader: 'js' };
+    });
+  },
+};
+
+await rm(outDir, { recursive: true, force: true });
+await mkdir(outDir, { recursive: true });
+const result = await build({
+  entryPoints: [path.join(serviceDir, 'src/main.ts')],
+  outfile: path.join(outDir, 'main.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: 'linked',
+  keepNames: true,
+  metafile: true,
+  tsconfig: path.join(serviceDir, 'tsconfig.json'),
+  plugins: [swcTypeScript],
+  logLevel: 'warning',
+});
+
+// The bare package names the bundle requires, plus those loaded by name at run time (database
+// drivers, which TypeORM requires itself) listed in project.json: the image installs exactly these.
+const workspace = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+const project = JSON.parse(await readFile(path.join(serviceDir, 'project.json'), 'utf8'));
+const used = new Set(project.metadata?.runtimeDependencies ?? []);
+for (const input of Object.values(result.metafile.inputs)) {
+  for (const imp of input.imports) {
+    if (!imp.external || imp.path.startsWith('node:')) continue;
+    const parts = imp.path.split('/');
+    const pkg = imp.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    if (workspace.dependencies?.[pkg]) used.add(pkg);
+  }
+}
+const dependencies = Object.fromEntries(
+  [...used].sort().map((p) => [p, workspace.dependencies[p]]),
+);
+await writeFile(
+  path.join(outDir, 'package.json'),
+  `${JSON.stringify({ name: `@retail/${name}`, private: true, main: 'main.js', dependencies }, null, 2)}\n`,
+);
+if (existsSync(path.join(serviceDir, 'public'))) {
+  await cp(path.join(serviceDir, 'public'), path.join(outDir, 'public'), { recursive: true });
+}
+console.log(`built dist/services/${name} (${used.size} runtime packages)`);
