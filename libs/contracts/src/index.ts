@@ -1,1 +1,4 @@
+export * from './cart';
 export * from './catalog';
+export * from './checkout';
+export * from './orders';
