@@ -26,7 +26,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
-    '^@retail/(service-kit|contracts|testing)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@retail/(service-kit|contracts|clients|testing)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   globalSetup: path.join(root, 'libs/testing/src/global-setup.js'),
   testTimeout: 30000,

@@ -1,0 +1,6 @@
+export {
+  HttpClient,
+  UpstreamError,
+  type HttpClientOptions,
+  type JsonResponse,
+} from './http-client';
