@@ -1,3 +1,4 @@
 export { describeWithServer, serverAvailable, type TestServer } from './servers';
 export { createTestApp } from './test-app';
 export { startApp, type RunningApp } from './running-app';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';

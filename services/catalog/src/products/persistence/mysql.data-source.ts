@@ -13,6 +13,9 @@ export function mysqlDataSourceOptions(cfg: MysqlConfig): DataSourceOptions {
           replication: {
             master: { ...cfg.writer, ...credentials },
             slaves: [{ ...cfg.reader, ...credentials }],
+            // mysql2's pool cluster drops a node for good after a few errors by default; bring
+            // the reader back a second after it failed so the service recovers by itself.
+            restoreNodeTimeout: 1000,
           },
         }
       : { ...cfg.writer, ...credentials }),

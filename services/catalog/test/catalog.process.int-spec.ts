@@ -1,0 +1,102 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { describeWithServer, startApp, startTcpProxy } from '@retail/testing';
+import { createThrowawayDatabase, MYSQL, mysqlEnv } from './mysql';
+
+const root = path.resolve(__dirname, '../../..');
+const main = path.join(root, 'dist/services/catalog/main.js');
+
+/** Runs the built service to its exit; resolves with the exit code and what it printed. */
+async function runToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr, ms: Date.now() - started };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('the catalog process', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), 'catalog'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  });
+
+  it('refuses to start on a bad variable with one line naming it', async () => {
+    const { code, stderr } = await runToExit({ PORT: 'abc', DB_MIGRATE: 'maybe' });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^catalog: Invalid configuration: PORT .*; DB_MIGRATE /);
+  });
+
+  it('retries an unreachable DB_ENDPOINT for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
+    const port = await freePort();
+    const { code, stderr, ms } = await runToExit({
+      DB_ENDPOINT: `127.0.0.1:${port}`,
+      DB_STARTUP_RETRY_SECONDS: '2',
+      LOG_LEVEL: 'silent',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`MySQL at 127.0.0.1:${port}/sampledb not reachable after`);
+    expect(stderr).toContain('ECONNREFUSED');
+    expect(ms).toBeGreaterThan(1000);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('answers 200 on /health within a second of starting (in memory)', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const app = await startApp(main, { LOG_LEVEL: 'silent' }, port, '/health');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await app.stop('SIGTERM')).toBe(0);
+  });
+
+  describeWithServer('mysql', 'on SIGTERM', () => {
+    it('lets an in-flight request finish, then exits 0', async () => {
+      const db = await createThrowawayDatabase();
+      // A reader that takes 400 ms to answer keeps the request in flight across the signal.
+      const slowReader = await startTcpProxy(MYSQL.port, { delayMs: 400 });
+      const port = await freePort();
+      try {
+        const app = await startApp(
+          main,
+          mysqlEnv(db.name, {
+            DB_READ_ENDPOINT: `127.0.0.1:${slowReader.port}`,
+            LOG_LEVEL: 'info',
+          }),
+          port,
+          '/health',
+        );
+        const inFlight = fetch(`http://127.0.0.1:${port}/catalogue?size=6`);
+        await new Promise((r) => setTimeout(r, 150));
+        const exit = app.stop('SIGTERM');
+        const response = await inFlight;
+        expect(response.status).toBe(200);
+        expect(await response.json()).toHaveLength(6);
+        expect(await exit).toBe(0);
+        expect(app.output()).toContain('"msg":"shutting down"');
+      } finally {
+        await slowReader.stop();
+        await db.drop();
+      }
+    });
+  });
+});
