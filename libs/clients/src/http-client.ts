@@ -20,13 +20,25 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** Whole-request deadline, connect included. */
   timeoutMs?: number;
-  /** Called after every call, for per-upstream metrics. */
-  onResponse?: (info: {
-    service: string;
-    method: string;
-    status: number | 'error';
-    seconds: number;
-  }) => void;
+  /** `false` opens a new connection per call (the reference's ENDPOINTS_HTTP_KEEPALIVE=false). */
+  keepAlive?: boolean;
+  /** Called after every call, for per-upstream metrics and request logs. */
+  onResponse?: (info: UpstreamCallInfo) => void;
+}
+
+export interface UpstreamCallInfo {
+  service: string;
+  method: string;
+  path: string;
+  status: number | 'error';
+  seconds: number;
+}
+
+/** A non-JSON answer (an image, a health page), returned as bytes. */
+export interface RawResponse {
+  status: number;
+  contentType?: string;
+  body: Buffer;
 }
 
 export interface JsonResponse<T> {
@@ -49,6 +61,8 @@ export class HttpClient {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.dispatcher = new Agent({
       keepAliveTimeout: 4000,
+      // undici's documented switch for one connection per request.
+      pipelining: options.keepAlive === false ? 0 : 1,
       connect: { timeout: this.timeoutMs },
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
@@ -71,6 +85,18 @@ export class HttpClient {
     return this.send<T>('DELETE', path);
   }
 
+  /** GET whose answer is kept as bytes: images, plain-text health pages. Any status is returned. */
+  async getRaw(path: string, accept = '*/*'): Promise<RawResponse> {
+    const res = await this.call('GET', path, { accept });
+    return { status: res.status, contentType: res.contentType, body: res.body };
+  }
+
+  /** POST without a body whose answer is text (`OK` from a chaos switch). */
+  async postForText(path: string): Promise<{ status: number; text: string }> {
+    const res = await this.call('POST', path, { accept: 'text/plain, */*' });
+    return { status: res.status, text: res.body.toString('utf8') };
+  }
+
   /** Throws UpstreamError unless the status is 2xx. */
   expectOk<T>(response: JsonResponse<T>, what: string): T {
     if (response.status >= 200 && response.status < 300) return response.body;
@@ -91,6 +117,41 @@ export class HttpClient {
     path: string,
     body?: unknown,
   ): Promise<JsonResponse<T>> {
+    const res = await this.call(
+      method,
+      path,
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    const text = res.body.toString('utf8');
+    let parsed: unknown = undefined;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        if (res.status < 300) {
+          const { service } = this.options;
+          throw new UpstreamError(
+            service,
+            'invalid-body',
+            `${service} answered ${method} ${path} with a body that is not JSON`,
+            res.status,
+          );
+        }
+        parsed = text;
+      }
+    }
+    return { status: res.status, body: parsed as T };
+  }
+
+  private async call(
+    method: Dispatcher.HttpMethod,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<RawResponse> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     const { service } = this.options;
@@ -98,35 +159,26 @@ export class HttpClient {
       const res = await request(`${this.base}${path}`, {
         method,
         dispatcher: this.dispatcher,
-        headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers,
+        body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const text = await res.body.text();
-      this.options.onResponse?.({ service, method, status: res.statusCode, seconds: seconds() });
-      let parsed: unknown = undefined;
-      if (text.length > 0) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          if (res.statusCode < 300) {
-            throw new UpstreamError(
-              service,
-              'invalid-body',
-              `${service} answered ${method} ${path} with a body that is not JSON`,
-              res.statusCode,
-            );
-          }
-          parsed = text;
-        }
-      }
-      return { status: res.statusCode, body: parsed as T };
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      this.options.onResponse?.({
+        service,
+        method,
+        path,
+        status: res.statusCode,
+        seconds: seconds(),
+      });
+      const type = res.headers['content-type'];
+      return {
+        status: res.statusCode,
+        contentType: Array.isArray(type) ? type[0] : type,
+        body: bytes,
+      };
     } catch (error) {
-      if (error instanceof UpstreamError) throw error;
-      this.options.onResponse?.({ service, method, status: 'error', seconds: seconds() });
+      this.options.onResponse?.({ service, method, path, status: 'error', seconds: seconds() });
       // AbortSignal.timeout() rejects with a DOMException named TimeoutError; undici's own timers
       // throw errors whose names end in TimeoutError.
       const name = (error as { name?: unknown }).name;

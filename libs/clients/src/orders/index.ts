@@ -1,0 +1,7 @@
+export {
+  HttpOrdersClient,
+  MockOrdersClient,
+  OrdersClient,
+  type OrderSubmission,
+  type PlacedOrder,
+} from './orders.client';
