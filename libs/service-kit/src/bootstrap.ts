@@ -54,7 +54,11 @@ export function configureApp(app: NestFastifyApplication): void {
 
   app.useLogger(new JsonNestLogger(logger));
   app.useGlobalPipes(createValidationPipe(definition.validation));
-  app.useGlobalFilters(new AppErrorFilter(definition.errors, logger));
+  app.useGlobalFilters(
+    definition.errors.filter
+      ? app.get(definition.errors.filter)
+      : new AppErrorFilter(definition.errors, logger),
+  );
   installRequestHooks(
     fastify,
     logger,

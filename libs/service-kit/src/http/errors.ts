@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Type,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppLogger } from '../logging/logger';
 
@@ -25,6 +32,11 @@ export interface ErrorHandling {
   render: ErrorBodyRenderer;
   /** Status per DomainError code; an unknown code is a 500. */
   statusByCode?: Record<string, number>;
+  /**
+   * Replaces AppErrorFilter as the catch-all (the ui renders HTML error pages). Taken from the
+   * app with `app.get()`, so it must be a provider of the service's module.
+   */
+  filter?: Type<ExceptionFilter>;
 }
 
 const REASONS: Record<number, string> = Object.fromEntries(
