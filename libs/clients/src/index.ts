@@ -19,3 +19,4 @@ export {
   MockAssetsClient,
   type Asset,
 } from './assets/assets.client';
+export * from './orders';

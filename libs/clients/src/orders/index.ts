@@ -1,7 +1,7 @@
 export {
   HttpOrdersClient,
-  MockOrdersClient,
   OrdersClient,
   type OrderSubmission,
   type PlacedOrder,
 } from './orders.client';
+export { MockOrdersClient } from './mock-orders.client';

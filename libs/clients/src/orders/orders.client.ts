@@ -1,5 +1,6 @@
 import type { CreateOrderRequest } from '@retail/contracts';
-import { HttpClient, HttpClientOptions } from '../http-client';
+import { BackendClient, ClientOptions, HttpBackend } from '../backend-client';
+import { UpstreamError } from '../http-client';
 
 /**
  * The body checkout posts to `POST /orders`: a CreateOrderRequest whose `email` is left out when
@@ -12,55 +13,46 @@ export interface PlacedOrder {
   id?: string;
 }
 
-/** The orders API as checkout uses it. The abstract class doubles as a Nest injection token. */
-export abstract class OrdersClient {
+/** The orders API as checkout uses it (spec/orders.md "Routes"). */
+export abstract class OrdersClient extends BackendClient {
+  readonly service = 'orders';
   /** Places one order; rejects with UpstreamError when orders does not take it. */
   abstract create(order: OrderSubmission): Promise<PlacedOrder>;
-  /** Resolves when orders answers its liveness endpoint, for readiness probes. */
-  abstract ping(): Promise<void>;
-  abstract close(): Promise<void>;
 }
 
-/** Talks to a real orders service over HTTP, with keep-alive and a deadline on every call. */
 export class HttpOrdersClient extends OrdersClient {
-  private readonly http: HttpClient;
+  private readonly backend: HttpBackend;
 
-  constructor(options: Omit<HttpClientOptions, 'service'>) {
+  constructor(baseUrl: string, options: ClientOptions = {}) {
     super();
-    this.http = new HttpClient({ service: 'orders', ...options });
+    this.backend = new HttpBackend(this.service, baseUrl, '/actuator/health', options);
+  }
+
+  get baseUrl(): string {
+    return this.backend.baseUrl;
   }
 
   async create(order: OrderSubmission): Promise<PlacedOrder> {
-    const body = this.http.expectOk(
-      await this.http.post<unknown>('/orders', order),
-      'POST /orders',
-    );
-    const id = (body as { id?: unknown } | null | undefined)?.id;
+    const res = await this.backend.http.post<unknown>('/orders', order);
+    if (res.status < 200 || res.status >= 300) {
+      // Orders' error body names what it rejected; that is worth passing on.
+      const detail = (res.body as { message?: unknown } | undefined)?.message;
+      throw new UpstreamError(
+        this.service,
+        'status',
+        `orders answered ${res.status} to POST /orders${typeof detail === 'string' ? `: ${detail}` : ''}`,
+        res.status,
+      );
+    }
+    const id = (res.body as { id?: unknown } | null | undefined)?.id;
     return typeof id === 'string' ? { id } : {};
   }
 
-  async ping(): Promise<void> {
-    this.http.expectOk(await this.http.get('/actuator/health'), 'GET /actuator/health');
+  health(): Promise<void> {
+    return this.backend.health();
   }
 
   close(): Promise<void> {
-    return this.http.close();
-  }
-}
-
-/** Mock mode (no ENDPOINTS_ORDERS): nothing is sent and every order gets the reference's id. */
-export class MockOrdersClient extends OrdersClient {
-  static readonly ORDER_ID = 'abc123';
-
-  create(): Promise<PlacedOrder> {
-    return Promise.resolve({ id: MockOrdersClient.ORDER_ID });
-  }
-
-  ping(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
+    return this.backend.http.close();
   }
 }

@@ -1,0 +1,48 @@
+import { DomainError } from '@retail/service-kit';
+
+export class CheckoutNotFoundError extends DomainError {
+  readonly code = 'CHECKOUT.NOT_FOUND';
+  constructor(readonly customerId: string) {
+    super('Checkout not found');
+  }
+}
+
+/** Submit of a checkout that cannot become an order; the reference placed it anyway. */
+export class CheckoutIncompleteError extends DomainError {
+  readonly code = 'CHECKOUT.INCOMPLETE';
+  constructor(readonly missing: string[]) {
+    super(`Checkout cannot be submitted: missing ${missing.join(' and ')}`);
+  }
+}
+
+/** The orders service did not take the order; the checkout is kept so the customer can retry. */
+export class OrderNotPlacedError extends DomainError {
+  readonly code = 'CHECKOUT.ORDER_NOT_PLACED';
+}
+
+/** Redis did not answer in time or refused the command. */
+export class CheckoutStoreUnavailableError extends DomainError {
+  readonly code = 'CHECKOUT.STORE_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super('Checkout storage is unavailable, try again shortly', { cause });
+  }
+}
+
+/** A stored value that is not a checkout (written by hand): a server-side fault, as in the spec. */
+export class StoredCheckoutInvalidError extends DomainError {
+  readonly code = 'CHECKOUT.STORED_VALUE_INVALID';
+  constructor(
+    readonly customerId: string,
+    cause: unknown,
+  ) {
+    super('Stored checkout is not valid JSON', { cause });
+  }
+}
+
+export const CHECKOUT_ERROR_STATUS: Record<string, number> = {
+  'CHECKOUT.NOT_FOUND': 404,
+  'CHECKOUT.INCOMPLETE': 400,
+  'CHECKOUT.ORDER_NOT_PLACED': 502,
+  'CHECKOUT.STORE_UNAVAILABLE': 503,
+  'CHECKOUT.STORED_VALUE_INVALID': 500,
+};

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { HealthCheckResult } from '@nestjs/terminus';
+import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import type { FastifyReply } from 'fastify';
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly readiness: ReadinessService,
+    @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
+  ) {}
+
+  /** Liveness, what compose and ECS curl: the reference's body, and no dependency is touched. */
+  @Get()
+  live(): HealthCheckResult {
+    return { status: 'ok', info: {}, error: {}, details: {} };
+  }
+
+  /** Readiness: 503 naming Redis (writer or reader) or orders when it does not answer. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    const { ready, report } = await this.readiness.check(this.dependencies);
+    void reply.status(ready ? 200 : 503);
+    return report;
+  }
+}

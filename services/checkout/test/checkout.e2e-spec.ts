@@ -1,0 +1,3 @@
+import { describeCheckoutApi } from './checkout-api.suite';
+
+describeCheckoutApi('in memory', () => ({}));
