@@ -1,7 +1,8 @@
 // Wire shapes of the orders API (spec/orders.md "Routes"). Numbers are integers.
 
 export interface OrderItem {
-  productId: string;
+  /** null when the request had none. */
+  productId: string | null;
   name: string;
   quantity: number;
   unitCost: number;
@@ -25,8 +26,9 @@ export interface CreateOrderRequest {
 export interface Order {
   id: string;
   firstName: string;
-  lastName: string;
-  email: string;
+  /** null when the request had none: the reference serialises nulls. */
+  lastName: string | null;
+  email: string | null;
   items: OrderItem[];
 }
 
@@ -35,8 +37,9 @@ export interface OrderCreatedEvent {
   order: {
     id: string;
     firstName: string;
-    lastName: string;
-    email: string;
+    /** Left out when null, as the reference's Jackson settings do for `order`. */
+    lastName?: string;
+    email?: string;
     orderItems: Array<
       Pick<OrderItem, 'productId' | 'quantity' | 'unitCost' | 'name' | 'totalCost'>
     >;
