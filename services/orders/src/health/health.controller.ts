@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
+import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import type { FastifyReply } from 'fastify';
+
+type Status = 'UP' | 'DOWN';
+
+/** Spring's health group body; components only on readiness (Spring hides details by default). */
+export interface HealthBody {
+  status: Status;
+  components?: Record<string, { status: Status; details?: { error: string } }>;
+}
+
+@ApiExcludeController()
+@Controller('actuator/health')
+export class HealthController {
+  constructor(
+    private readonly readiness: ReadinessService,
+    @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
+  ) {}
+
+  /** What compose curls: the database and, with the rabbitmq profile, the broker; DOWN is 503. */
+  @Get()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
+    return { status: (await this.check(reply)).status };
+  }
+
+  /** Liveness never touches a dependency, so a brief outage does not get the task killed. */
+  @Get('liveness')
+  liveness(): HealthBody {
+    return { status: 'UP' };
+  }
+
+  /** Readiness names each dependency and why it is down. */
+  @Get('readiness')
+  readinessProbe(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
+    return this.check(reply);
+  }
+
+  private async check(reply: FastifyReply): Promise<HealthBody> {
+    const { ready, report } = await this.readiness.check(this.dependencies);
+    void reply.status(ready ? 200 : 503);
+    const components: NonNullable<HealthBody['components']> = {};
+    for (const [name, result] of Object.entries<HealthIndicatorResult[string]>(report.details)) {
+      components[name] =
+        result.status === 'up'
+          ? { status: 'UP' }
+          : { status: 'DOWN', details: { error: String(result.message ?? 'down') } };
+    }
+    return { status: ready ? 'UP' : 'DOWN', components };
+  }
+}

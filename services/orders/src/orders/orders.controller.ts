@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Order } from '@retail/contracts';
+import { CreateOrderDto } from './dto/create-order.dto';
+import { ErrorResponse, OrderResponse, toOrderBody } from './dto/order.responses';
+import { OrdersService } from './orders.service';
+
+@ApiTags('orders')
+@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'The database did not answer' })
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [OrderResponse], description: 'Every order, newest first' })
+  async list(): Promise<Order[]> {
+    return (await this.orders.list()).map(toOrderBody);
+  }
+
+  /** 200, not 201, as the reference answers. */
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrderResponse, description: 'The stored order with its new id' })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The message names the bad field' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse, description: 'Body is not JSON' })
+  async create(@Body() body: CreateOrderDto): Promise<Order> {
+    return toOrderBody(await this.orders.create(body));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async get(@Param('id') id: string): Promise<Order> {
+    return toOrderBody(await this.orders.get(id));
+  }
+}

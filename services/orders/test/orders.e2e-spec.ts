@@ -1,0 +1,3 @@
+import { describeOrdersApi } from './orders-api.suite';
+
+describeOrdersApi('in memory', () => ({}));
