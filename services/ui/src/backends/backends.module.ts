@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  AssetsClient,
+  CartsClient,
+  CatalogClient,
+  CheckoutClient,
+  type ClientOptions,
+  HttpAssetsClient,
+  HttpCartsClient,
+  HttpCatalogClient,
+  HttpCheckoutClient,
+  HttpClient,
+  MockAssetsClient,
+  MockCartsClient,
+  MockCatalogClient,
+  MockCheckoutClient,
+} from '@retail/clients';
+import {
+  APP_LOGGER,
+  type AppLogger,
+  DEPENDENCY_CHECKS,
+  type DependencyCheck,
+  Metrics,
+} from '@retail/service-kit';
+import type { UiConfig } from '../config/ui.config';
+import { publicDir } from '../web/public-dir';
+import { backendCallObserver } from './backend-calls';
+import { Backends, clientEntry, ordersEntry } from './backends';
+
+const CLIENT_OPTIONS = Symbol('CLIENT_OPTIONS');
+const ORDERS_HTTP = Symbol('ORDERS_HTTP');
+const CLOSABLE = Symbol('CLOSABLE_BACKENDS');
+
+/**
+ * Chooses each backend once, at boot (spec/ui.md §3): a configured URL gets the real client,
+ * anything else the in-process mock. Readiness checks only the configured ones.
+ */
+@Global()
+@Module({})
+export class BackendsModule implements OnApplicationShutdown {
+  constructor(@Inject(CLOSABLE) private readonly closables: Array<{ close(): Promise<void> }>) {}
+
+  static forConfig(cfg: UiConfig): DynamicModule {
+    const options = (metrics: Metrics, logger: AppLogger): ClientOptions => ({
+      timeoutMs: cfg.backendTimeoutMs,
+      keepAlive: cfg.keepAlive,
+      onResponse: backendCallObserver(metrics, logger, cfg.logBackendCalls),
+    });
+    const { catalog, carts, checkout, assets, orders } = cfg.endpoints;
+    return {
+      module: BackendsModule,
+      providers: [
+        {
+          provide: CLIENT_OPTIONS,
+          inject: [Metrics, APP_LOGGER],
+          useFactory: options,
+        },
+        {
+          provide: CatalogClient,
+          inject: [CLIENT_OPTIONS],
+          useFactory: (o: ClientOptions) =>
+            catalog ? new HttpCatalogClient(catalog, o) : new MockCatalogClient(),
+        },
+        {
+          provide: CartsClient,
+          inject: [CLIENT_OPTIONS],
+          useFactory: (o: ClientOptions) =>
+            carts ? new HttpCartsClient(carts, o) : new MockCartsClient(),
+        },
+        {
+          provide: CheckoutClient,
+          inject: [CLIENT_OPTIONS],
+          useFactory: (o: ClientOptions) =>
+            checkout ? new HttpCheckoutClient(checkout, o) : new MockCheckoutClient(),
+        },
+        {
+          provide: AssetsClient,
+          inject: [CLIENT_OPTIONS],
+          useFactory: (o: ClientOptions) =>
+            assets
+              ? new HttpAssetsClient(assets, o)
+              : new MockAssetsClient({
+                  contentType: 'image/jpeg',
+                  body: readFileSync(path.join(publicDir(), 'img', 'sample_product.jpg')),
+                }),
+        },
+        {
+          provide: ORDERS_HTTP,
+          inject: [CLIENT_OPTIONS],
+          useFactory: (o: ClientOptions) =>
+            orders ? new HttpClient({ ...o, service: 'orders', baseUrl: orders }) : undefined,
+        },
+        {
+          provide: Backends,
+          inject: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, ORDERS_HTTP],
+          useFactory: (
+            catalogClient: CatalogClient,
+            cartsClient: CartsClient,
+            checkoutClient: CheckoutClient,
+            assetsClient: AssetsClient,
+            ordersHttp: HttpClient | undefined,
+          ) =>
+            new Backends([
+              clientEntry('catalog', catalogClient),
+              clientEntry('carts', cartsClient),
+              clientEntry('checkout', checkoutClient),
+              clientEntry('assets', assetsClient),
+              ordersEntry(orders, ordersHttp),
+            ]),
+        },
+        {
+          provide: DEPENDENCY_CHECKS,
+          inject: [Backends],
+          useFactory: (backends: Backends): DependencyCheck[] =>
+            backends.entries
+              .filter((b) => b.url !== undefined)
+              .map((b) => ({ name: b.name, check: () => b.health() })),
+        },
+        {
+          provide: CLOSABLE,
+          inject: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, ORDERS_HTTP],
+          useFactory: (...clients: Array<{ close(): Promise<void> } | undefined>) =>
+            clients.filter((c) => c !== undefined),
+        },
+      ],
+      exports: [
+        CatalogClient,
+        CartsClient,
+        CheckoutClient,
+        AssetsClient,
+        Backends,
+        DEPENDENCY_CHECKS,
+      ],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.closables.map((c) => c.close()));
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Redirect, Render } from '@nestjs/common';
+import { OwnCartBadge } from '../web/layout.interceptor';
+import { CustomerId } from '../web/session';
+import { MissingProductIdError } from './cart.errors';
+import { CartService } from './cart.service';
+import type { CartPage } from './cart.views';
+
+/** The form's `productId`: a non-empty string of sane length. */
+export function productIdOf(form: unknown): string {
+  const value = (form as Record<string, unknown> | undefined)?.productId;
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+    throw new MissingProductIdError();
+  }
+  return value.trim();
+}
+
+@Controller('cart')
+export class CartController {
+  constructor(private readonly cart: CartService) {}
+
+  @Get()
+  @Render('cart')
+  @OwnCartBadge()
+  show(@CustomerId() customerId: string): Promise<CartPage> {
+    return this.cart.page(customerId);
+  }
+
+  @Post()
+  @HttpCode(303)
+  @Redirect('/cart', 303)
+  async add(@CustomerId() customerId: string, @Body() form: unknown): Promise<void> {
+    await this.cart.add(customerId, productIdOf(form));
+  }
+
+  @Post('remove')
+  @HttpCode(303)
+  @Redirect('/cart', 303)
+  async remove(@CustomerId() customerId: string, @Body() form: unknown): Promise<void> {
+    await this.cart.remove(customerId, productIdOf(form));
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { OwnCartBadge } from '../web/layout.interceptor';
+import { CustomerId } from '../web/session';
+import { CheckoutService } from './checkout.service';
+import type { CheckoutStepPage, ConfirmationPage } from './checkout.views';
+
+/**
+ * Each step is the answer to the previous step's POST, without a redirect (spec/ui.md §5), so
+ * the browser's address reads /checkout, /checkout/delivery, … in turn. A refused form shows its
+ * step again with status 400.
+ */
+@Controller('checkout')
+export class CheckoutController {
+  constructor(private readonly checkout: CheckoutService) {}
+
+  @Get()
+  @Render('checkout')
+  start(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
+    return this.checkout.start(customerId);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Render('checkout')
+  async address(
+    @CustomerId() customerId: string,
+    @Body() form: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckoutStepPage> {
+    return refusedAs400(reply, await this.checkout.address(customerId, form));
+  }
+
+  @Post('delivery')
+  @HttpCode(200)
+  @Render('checkout')
+  async delivery(
+    @CustomerId() customerId: string,
+    @Body() form: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckoutStepPage> {
+    return refusedAs400(reply, await this.checkout.delivery(customerId, form));
+  }
+
+  @Post('payment')
+  @HttpCode(200)
+  @Render('checkout')
+  payment(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
+    return this.checkout.payment(customerId);
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @Render('confirmation')
+  @OwnCartBadge()
+  confirm(@CustomerId() customerId: string): Promise<ConfirmationPage> {
+    return this.checkout.confirm(customerId);
+  }
+}
+
+function refusedAs400(reply: FastifyReply, page: CheckoutStepPage): CheckoutStepPage {
+  if (page.invalid) void reply.status(400);
+  return page;
+}

@@ -1,0 +1,2 @@
+/** The injection token of the validated UiConfig. */
+export const UI_CONFIG = Symbol('UI_CONFIG');

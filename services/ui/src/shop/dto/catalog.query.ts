@@ -1,0 +1,9 @@
+import { ToInt } from '@retail/service-kit';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** `/catalog` query (spec/ui.md §5): non-numeric page or size is a 400. */
+export class CatalogQuery {
+  @IsString() @MaxLength(200) tag = '';
+  @ToInt() @IsInt() @Min(1) page = 1;
+  @ToInt() @IsInt() @Min(1) @Max(100) size = 3;
+}

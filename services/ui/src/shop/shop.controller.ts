@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query, Redirect, Render } from '@nestjs/common';
+import { CatalogQuery } from './dto/catalog.query';
+import { ShopService } from './shop.service';
+import type { CatalogPage, HomePage, ProductPage } from './shop.views';
+
+@Controller()
+export class ShopController {
+  constructor(private readonly shop: ShopService) {}
+
+  @Get()
+  @Redirect('/home', 303)
+  root(): void {}
+
+  @Get('home')
+  @Render('home')
+  home(): Promise<HomePage> {
+    return this.shop.home();
+  }
+
+  @Get('catalog')
+  @Render('catalog')
+  catalog(@Query() query: CatalogQuery): Promise<CatalogPage> {
+    return this.shop.catalogPage(query);
+  }
+
+  @Get('catalog/:id')
+  @Render('product')
+  product(@Param('id') id: string): Promise<ProductPage> {
+    return this.shop.productPage(id);
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The visitor's SESSIONID: the customer id for carts and checkout. */
+    sessionId: string;
+  }
+}
+
+export const SESSION_COOKIE = 'SESSIONID';
+
+// Ids we issue are UUIDs; a visitor's own cookie is kept when it is a plausible id, so a session
+// started by the reference UI carries over, and anything else is replaced.
+const PLAUSIBLE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Every request gets a customer id from the SESSIONID cookie, or a new UUID set as that cookie
+ * with `Path=/; HttpOnly; SameSite=Lax` (DESIGN.md fixes: the reference set it without a path).
+ */
+export function installSession(fastify: FastifyInstance): void {
+  fastify.decorateRequest('sessionId', '');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const current = request.cookies[SESSION_COOKIE];
+    if (current && PLAUSIBLE_ID.test(current)) {
+      request.sessionId = current;
+    } else {
+      request.sessionId = randomUUID();
+      void reply.setCookie(SESSION_COOKIE, request.sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+      });
+    }
+    done();
+  });
+}
+
+/** The current visitor's customer id. */
+export const CustomerId = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string =>
+    ctx.switchToHttp().getRequest<FastifyRequest>().sessionId,
+);
