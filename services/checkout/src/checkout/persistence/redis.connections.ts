@@ -47,6 +47,8 @@ function connect(url: string, name: string, timeoutMs: number, logger: AppLogger
     enableOfflineQueue: false,
     commandTimeout: timeoutMs,
     connectTimeout: timeoutMs,
+    // A dropped connection whose peer never closes is destroyed after this, not ioredis's 2 s.
+    disconnectTimeout: timeoutMs,
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
   });
