@@ -1,4 +1,5 @@
 import type { ValidationPipeOptions } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import type { ErrorHandling } from './http/errors';
 
 /** How one service differs from the others; everything else comes from the kit. */
@@ -15,6 +16,8 @@ export interface ServiceDefinition {
   bodyLimit?: number;
   /** pino level; `silent` in tests. */
   logLevel?: string;
+  /** Where log lines go: stdout unless a test passes a stream to read them back. */
+  logDestination?: DestinationStream;
   openApi?: {
     title: string;
     description: string;

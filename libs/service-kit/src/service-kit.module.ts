@@ -18,7 +18,10 @@ export class ServiceKitModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       providers: [
         { provide: SERVICE_DEFINITION, useValue: definition },
-        { provide: APP_LOGGER, useValue: createLogger(definition.name, definition.logLevel) },
+        {
+          provide: APP_LOGGER,
+          useValue: createLogger(definition.name, definition.logLevel, definition.logDestination),
+        },
         { provide: Metrics, useValue: new Metrics() },
         ReadinessService,
       ],

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describeWithServer, startApp, startTcpProxy } from '@retail/testing';
@@ -61,12 +62,43 @@ describe('the catalog process', () => {
     expect(ms).toBeLessThan(10_000);
   });
 
-  it('answers 200 on /health within a second of starting (in memory)', async () => {
-    const port = await freePort();
-    const started = Date.now();
-    const app = await startApp(main, { LOG_LEVEL: 'silent' }, port, '/health');
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(await app.stop('SIGTERM')).toBe(0);
+  it('sends server spans to the collector OTEL_EXPORTER_OTLP_ENDPOINT names, and only then', async () => {
+    const received: string[] = [];
+    const collector = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(`${req.url} ${body}`);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((r) => collector.listen(0, '127.0.0.1', r));
+    const collectorPort = (collector.address() as { port: number }).port;
+    try {
+      const port = await freePort();
+      const app = await startApp(
+        main,
+        { LOG_LEVEL: 'silent', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}` },
+        port,
+        '/health',
+      );
+      await fetch(`http://127.0.0.1:${port}/catalogue/tags`);
+      expect(await app.stop('SIGTERM')).toBe(0);
+      expect(received.length).toBeGreaterThan(0);
+      expect(received[0]).toMatch(/^\/v1\/traces /);
+      const spans = received.join('');
+      expect(spans).toContain('"catalog"');
+      expect(spans).toContain('/catalogue/tags');
+      expect(spans).not.toContain('"/health"');
+
+      received.length = 0;
+      const untraced = await startApp(main, { LOG_LEVEL: 'silent' }, port, '/health');
+      await fetch(`http://127.0.0.1:${port}/catalogue/tags`);
+      await untraced.stop('SIGTERM');
+      expect(received).toEqual([]);
+    } finally {
+      await new Promise((r) => collector.close(r));
+    }
   });
 
   describeWithServer('mysql', 'on SIGTERM', () => {

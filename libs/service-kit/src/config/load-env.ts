@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { mainConstraint } from '../http/validation';
 
 /** Start-up configuration is wrong; the message is one line naming every bad variable. */
 export class ConfigError extends Error {
@@ -19,24 +20,15 @@ export function loadEnv<T extends object>(cls: new () => T, env: Env): T {
     if (value !== undefined && value !== '') present[key] = value;
   }
   const parsed = plainToInstance(cls, present, { exposeDefaultValues: true });
-  const errors = validateSync(parsed, { skipMissingProperties: false });
+  // whitelist drops variables the class does not declare (the rest of the environment).
+  const errors = validateSync(parsed, { whitelist: true });
   if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${describe(errors)}`);
   return parsed;
 }
 
-function describe(errors: ValidationError[]): string {
-  return errors
-    .map(
-      (e) =>
-        `${e.property} ${Object.values(e.constraints ?? {})
-          .map(stripName(e.property))
-          .join(', ')}`,
-    )
-    .join('; ');
-}
-
-const stripName = (property: string) => (message: string) =>
-  message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+// One reason per variable, naming it: "PORT must be an integer number".
+const describe = (errors: ValidationError[]): string =>
+  errors.map((e) => mainConstraint(e)).join('; ');
 
 const TRUE = new Set(['1', 't', 'true', 'yes', 'on']);
 const FALSE = new Set(['0', 'f', 'false', 'no', 'off']);

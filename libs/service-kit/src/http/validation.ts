@@ -5,13 +5,36 @@ import {
   ValidationPipeOptions,
 } from '@nestjs/common';
 
-/** Lists every rule a request broke, each naming its field: `quantity must be an integer`. */
+/**
+ * The one message worth showing for a field: its type rule (`isInt`, `isBoolean`…) when broken,
+ * since "must not be greater than 65535" says nothing useful about `abc`; else the first rule.
+ */
+export function mainConstraint(error: ValidationError, field = error.property): string {
+  const constraints = Object.entries(error.constraints ?? {});
+  const [, message] = constraints.find(([rule]) => TYPE_RULES.has(rule)) ?? constraints[0] ?? [];
+  if (message === undefined) return `${field} is invalid`;
+  return message.startsWith(`${error.property} `)
+    ? `${field}${message.slice(error.property.length)}`
+    : message;
+}
+
+const TYPE_RULES = new Set([
+  'isDefined',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isString',
+  'isArray',
+  'isObject',
+  'isIn',
+  'isEnum',
+]);
+
+/** One message per field that broke a rule, naming it (nested fields dotted): `items.0.quantity …`. */
 export function validationMessages(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) =>
-      m.startsWith(`${e.property} `) ? `${field}${m.slice(e.property.length)}` : m,
-    );
+    const own = e.constraints ? [mainConstraint(e, field)] : [];
     return [...own, ...validationMessages(e.children ?? [], field)];
   });
 }
@@ -25,8 +48,6 @@ export function createValidationPipe(options: ValidationPipeOptions = {}): Valid
   return new ValidationPipe({
     whitelist: true,
     transform: true,
-    // One reason per field: "page must be an integer number", not every rule it also broke.
-    stopAtFirstError: true,
     exceptionFactory: (errors) => new BadRequestException(validationMessages(errors).join('; ')),
     ...options,
   });

@@ -4,13 +4,19 @@ import pino, { Logger } from 'pino';
 export type AppLogger = Logger;
 
 /** One JSON object per line on stdout, which CloudWatch (awslogs) and `npm start` both read. */
-export function createLogger(service: string, level = 'info'): AppLogger {
-  return pino({
+export function createLogger(
+  service: string,
+  level = 'info',
+  /** stdout (synchronous, so the last lines before an exit are never lost) unless a test passes one. */
+  destination?: pino.DestinationStream,
+): AppLogger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const LEVELS: Record<LogLevel, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'> = {

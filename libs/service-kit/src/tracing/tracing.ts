@@ -74,6 +74,10 @@ export async function startTracing(config: TracingConfig): Promise<StopTracing |
       }),
     ],
   });
+  // The instrumentation patches `http` when it is next required; Fastify already holds it, so
+  // require it once here to patch the shared module (servers are created after this).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('node:http');
   return async () => {
     unregister();
     await provider.shutdown();
