@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Cart, CartItem } from '@retail/contracts';
+import { RequireObjectBodyInterceptor } from '../http/require-object-body.interceptor';
+import { CartsService } from './carts.service';
+import { CartParams, ItemParams, MergeQuery } from './dto/cart.params';
+import {
+  CartResponse,
+  EmptiedCartResponse,
+  ErrorResponse,
+  ItemResponse,
+  toItemBody,
+} from './dto/cart.responses';
+import { ItemBody } from './dto/item.body';
+
+@ApiTags('carts')
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'A parameter or the body is invalid' })
+@ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'DynamoDB did not answer' })
+@Controller('carts')
+export class CartsController {
+  constructor(private readonly carts: CartsService) {}
+
+  @Get(':customerId')
+  @ApiOkResponse({ type: CartResponse, description: 'An unknown cart is empty' })
+  async get(@Param() { customerId }: CartParams): Promise<Cart> {
+    return { customerId, items: (await this.carts.items(customerId)).map(toItemBody) };
+  }
+
+  @Delete(':customerId')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: EmptiedCartResponse })
+  async clear(@Param() { customerId }: CartParams): Promise<EmptiedCartResponse> {
+    await this.carts.clear(customerId);
+    return { customerId: null, items: [] };
+  }
+
+  @Get(':customerId/merge')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: "The session cart's items moved into the customer cart" })
+  async merge(@Param() { customerId }: CartParams, @Query() { sessionId }: MergeQuery) {
+    await this.carts.merge(customerId, sessionId);
+  }
+
+  @Get(':customerId/items')
+  @ApiOkResponse({ type: [ItemResponse] })
+  async items(@Param() { customerId }: CartParams): Promise<CartItem[]> {
+    return (await this.carts.items(customerId)).map(toItemBody);
+  }
+
+  @Post(':customerId/items')
+  @UseInterceptors(RequireObjectBodyInterceptor)
+  @ApiCreatedResponse({ type: ItemResponse, description: 'The line as stored' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
+  async add(@Param() { customerId }: CartParams, @Body() item: ItemBody): Promise<CartItem> {
+    return toItemBody(await this.carts.add(customerId, toItemBody(item)));
+  }
+
+  @Patch(':customerId/items')
+  @HttpCode(202)
+  @UseInterceptors(RequireObjectBodyInterceptor)
+  @ApiAcceptedResponse({ description: 'Quantity and price replaced' })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
+  async update(@Param() { customerId }: CartParams, @Body() item: ItemBody): Promise<void> {
+    await this.carts.update(customerId, toItemBody(item));
+  }
+
+  @Get(':customerId/items/:itemId')
+  @ApiOkResponse({ type: ItemResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async item(@Param() { customerId, itemId }: ItemParams): Promise<CartItem> {
+    return toItemBody(await this.carts.item(customerId, itemId));
+  }
+
+  @Delete(':customerId/items/:itemId')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'Removed, or was not there' })
+  async remove(@Param() { customerId, itemId }: ItemParams): Promise<void> {
+    await this.carts.remove(customerId, itemId);
+  }
+}

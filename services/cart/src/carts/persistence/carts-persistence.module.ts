@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_LOGGER, AppLogger, DEPENDENCY_CHECKS } from '@retail/service-kit';
+import type { CartConfig } from '../../config/cart.config';
+import { CartsRepository } from './carts.repository';
+import type { DynamoDbStore } from './dynamodb.store';
+import { InMemoryCartsRepository } from './in-memory-carts.repository';
+
+const DYNAMODB_STORE = Symbol('DYNAMODB_STORE');
+
+/** Chooses the carts store once, at boot, from validated config. */
+@Module({})
+export class CartsPersistenceModule {
+  static forConfig(cfg: CartConfig): DynamicModule {
+    const db = cfg.persistence;
+    if (db.kind === 'in-memory') {
+      return {
+        module: CartsPersistenceModule,
+        providers: [
+          { provide: CartsRepository, useValue: new InMemoryCartsRepository() },
+          { provide: DEPENDENCY_CHECKS, useValue: [] },
+        ],
+        exports: [CartsRepository, DEPENDENCY_CHECKS],
+      };
+    }
+    return {
+      module: CartsPersistenceModule,
+      providers: [
+        {
+          provide: DYNAMODB_STORE,
+          inject: [APP_LOGGER],
+          // Loaded only here: the AWS SDK adds ~15 MB and ~100 ms to a start in memory.
+          useFactory: async (logger: AppLogger): Promise<DynamoDbStore> => {
+            const { DynamoDbStore } = await import('./dynamodb.store');
+            return new DynamoDbStore(db, logger);
+          },
+        },
+        {
+          provide: CartsRepository,
+          inject: [DYNAMODB_STORE],
+          useFactory: (store: DynamoDbStore) => store.repository,
+        },
+        {
+          provide: DEPENDENCY_CHECKS,
+          inject: [DYNAMODB_STORE],
+          useFactory: (store: DynamoDbStore) => store.checks,
+        },
+      ],
+      exports: [CartsRepository, DEPENDENCY_CHECKS],
+    };
+  }
+}
