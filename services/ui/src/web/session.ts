@@ -22,19 +22,27 @@ const PLAUSIBLE_ID = /^[A-Za-z0-9-]{1,64}$/;
 export function installSession(fastify: FastifyInstance): void {
   fastify.decorateRequest('sessionId', '');
   fastify.addHook('onRequest', (request, reply, done) => {
-    const current = request.cookies[SESSION_COOKIE];
+    const current = sessionCookie(request.headers.cookie);
     if (current && PLAUSIBLE_ID.test(current)) {
       request.sessionId = current;
     } else {
       request.sessionId = randomUUID();
-      void reply.setCookie(SESSION_COOKIE, request.sessionId, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-      });
+      void reply.header(
+        'set-cookie',
+        `${SESSION_COOKIE}=${request.sessionId}; Path=/; HttpOnly; SameSite=Lax`,
+      );
     }
     done();
   });
+}
+
+/** The SESSIONID value of a Cookie header; the only cookie we read, so no general parser. */
+function sessionCookie(header: string | undefined): string | undefined {
+  for (const pair of header?.split(';') ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trim() === SESSION_COOKIE) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 /** The current visitor's customer id. */

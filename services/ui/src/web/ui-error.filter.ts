@@ -100,7 +100,11 @@ export class UiErrorFilter implements ExceptionFilter {
         message: page.message,
         path,
       });
-      void reply.status(page.status).send({ ...(body as object), requestId: request.id });
+      // Serialised here: a handler may already have set another content type.
+      void reply
+        .status(page.status)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ ...(body as object), requestId: request.id }));
       return;
     }
     void this.render(request, reply, page, exception);

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
@@ -41,7 +40,6 @@ export async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise
     strictTransportSecurity: false,
   });
   await fastify.register(fastifyCompress, { global: true, threshold: 1024 });
-  await fastify.register(fastifyCookie);
   installSession(fastify);
   fastify.decorateRequest('cartBadge', null);
   const maxAge = cfg.staticMaxAgeSeconds * 1000;
