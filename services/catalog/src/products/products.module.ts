@@ -7,13 +7,12 @@ import { ProductsService } from './products.service';
 @Module({})
 export class ProductsModule {
   static forConfig(cfg: CatalogConfig): DynamicModule {
-    const persistence = ProductsPersistenceModule.forConfig(cfg);
     return {
       module: ProductsModule,
-      imports: [persistence],
+      imports: [ProductsPersistenceModule.forConfig(cfg)],
       controllers: [ProductsController],
       providers: [ProductsService],
-      exports: [persistence],
+      exports: [ProductsPersistenceModule],
     };
   }
 }

@@ -1,0 +1,71 @@
+// Shared by the benchmarks: start a built service or a raw node:http twin as a child process,
+// load it with autocannon on loopback for a fixed time, read its RSS. Everything is bounded.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Spawns `node <args>` and resolves once `readyPath` answers 200, with the start-up time. */
+export async function startProcess(args, env, port, readyPath, timeoutMs = 15000) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).status === 200) {
+        return { child, startMs: performance.now() - started };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${args.join(' ')} not ready on :${port}${readyPath}`);
+}
+
+export const rssMb = (pid) => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  return line ? Math.round(Number(line[1]) / 1024) : NaN;
+};
+
+/** Fixed-duration load on one URL; returns req/s, p50/p99 latency (ms) and errors. */
+export async function load(
+  url,
+  { connections = 50, duration = 10, method = 'GET', body, headers } = {},
+) {
+  const result = await autocannon({ url, connections, duration, method, body, headers });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+export async function stop(child) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
