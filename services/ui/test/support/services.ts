@@ -30,7 +30,8 @@ interface ServiceModule {
   AppModule: { forRoot(config: unknown): DynamicModule };
 }
 interface ServiceConfig {
-  loadConfig(env: Record<string, string | undefined>): unknown;
+  /** `appDir` (the folder holding the service's public/) is read by assets only. */
+  loadConfig(env: Record<string, string | undefined>, appDir: string): unknown;
 }
 
 /**
@@ -41,14 +42,16 @@ export async function startService(
   backend: Backend,
   env: Record<string, string> = {},
 ): Promise<RunningService> {
-  const dir = path.join(servicesDir, FOLDER[backend], 'src');
+  const appDir = path.join(servicesDir, FOLDER[backend]);
+  const dir = path.join(appDir, 'src');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AppModule } = require(path.join(dir, 'app.module')) as ServiceModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfig } = require(
     path.join(dir, 'config', `${FOLDER[backend]}.config`),
   ) as ServiceConfig;
-  const app = await createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent', ...env })));
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env }, appDir);
+  const app = await createTestApp(AppModule.forRoot(config));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
