@@ -104,6 +104,8 @@ export default tseslint.config(
     rules: {
       ...tseslint.configs.disableTypeChecked.rules,
       '@typescript-eslint/no-require-imports': 'off',
+      // Node's globals (fetch, Buffer, performance…) are all defined; as in TypeScript, no-undef adds nothing.
+      'no-undef': 'off',
     },
     languageOptions: {
       globals: {
