@@ -10,8 +10,10 @@ export const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: ''
 /** A database of its own for one test file, dropped afterwards. */
 export interface ThrowawayDatabase {
   name: string;
+  /** The server's port, for a proxy in front of it. */
+  port: number;
   /** The service's variables for this database; `port` to go through a proxy. */
-  env: (extra?: Env & { port?: number }) => Env;
+  env: (extra?: Env, port?: number) => Env;
   query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
   drop: () => Promise<void>;
 }
@@ -32,7 +34,8 @@ export async function createPostgresDatabase(): Promise<ThrowawayDatabase> {
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   return {
     name,
-    env: ({ port, ...extra } = {}) => ({
+    port: POSTGRES.port,
+    env: (extra = {}, port?: number) => ({
       SPRING_DATASOURCE_URL: `jdbc:postgresql://${POSTGRES.host}:${port ?? POSTGRES.port}/${name}`,
       SPRING_DATASOURCE_USERNAME: POSTGRES.user,
       ...extra,
@@ -65,7 +68,8 @@ export async function createMysqlDatabase(): Promise<ThrowawayDatabase> {
   await admin.end();
   return {
     name,
-    env: ({ port, ...extra } = {}) => ({
+    port: MYSQL.port,
+    env: (extra = {}, port?: number) => ({
       SPRING_DATASOURCE_URL: `jdbc:mysql://${MYSQL.host}:${port ?? MYSQL.port}/${name}`,
       SPRING_DATASOURCE_USERNAME: MYSQL.user,
       ...extra,

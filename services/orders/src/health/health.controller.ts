@@ -48,6 +48,7 @@ export class HealthController {
           ? { status: 'UP' }
           : { status: 'DOWN', details: { error: String(result.message ?? 'down') } };
     }
-    return { status: ready ? 'UP' : 'DOWN', components };
+    const status = ready ? 'UP' : 'DOWN';
+    return Object.keys(components).length > 0 ? { status, components } : { status };
   }
 }

@@ -1,0 +1,95 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { startApp, startTcpProxy } from '@retail/testing';
+import { anOrderRequest } from './order-requests';
+
+const root = path.resolve(__dirname, '../../..');
+const main = path.join(root, 'dist/services/orders/main.js');
+
+/** Runs the built service to its exit; resolves with the exit code and what it printed. */
+async function runToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr, ms: Date.now() - started };
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const proxy = await startTcpProxy(1);
+  await proxy.stop();
+  return proxy.port;
+}
+
+describe('the orders process', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), 'orders'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  });
+
+  it('starts with no variables, in memory, logs each event, and exits 0 on SIGTERM', async () => {
+    const port = await closedPort();
+    const app = await startApp(main, {}, port, '/actuator/health');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/orders`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(anOrderRequest()),
+      });
+      expect(res.status).toBe(200);
+      const { id } = (await res.json()) as { id: string };
+      const deadline = Date.now() + 5000;
+      while (!app.output().includes('Publishing event') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const logged = app
+        .output()
+        .split('\n')
+        .find((l) => l.includes('Publishing event'));
+      expect(JSON.parse(logged ?? '{}')).toMatchObject({
+        level: 'info',
+        service: 'orders',
+        orderId: id,
+        msg: 'Publishing event OrderCreatedEvent',
+      });
+    } finally {
+      expect(await app.stop('SIGTERM')).toBe(0);
+    }
+    expect(app.output()).toContain('"msg":"shutting down"');
+  });
+
+  it('refuses to start on bad variables with one line naming them', async () => {
+    const { code, stderr } = await runToExit({
+      PORT: 'abc',
+      SPRING_DATASOURCE_URL: 'jdbc:oracle:thin:@db:1521/orders',
+    });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^orders: Invalid configuration: PORT .*; SPRING_DATASOURCE_URL /);
+  });
+
+  it('retries an unreachable database for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
+    const port = await closedPort();
+    const { code, stderr, ms } = await runToExit({
+      SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:${port}/orders`,
+      SPRING_DATASOURCE_USERNAME: 'orders',
+      DB_STARTUP_RETRY_SECONDS: '2',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`PostgreSQL at 127.0.0.1:${port}/orders not reachable after`);
+    expect(stderr).toContain('ECONNREFUSED');
+    expect(ms).toBeGreaterThan(1000);
+    expect(ms).toBeLessThan(15_000);
+  });
+});
