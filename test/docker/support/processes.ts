@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const root = path.resolve(__dirname, '../../..');
+
+/** The output tools/build.mjs printed for services whose build failed in the global setup. */
+export function buildError(name: string): string | undefined {
+  const errors = JSON.parse(process.env.RETAIL_BUILD_ERRORS ?? '{}') as Record<string, string>;
+  return errors[name];
+}
+
+export const portFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () =>
+      server.close(() => resolve(true)),
+    );
+  });
+
+/** An offset that puts every port of `ports` on a free port, so suites never meet a real store. */
+export async function freeOffset(ports: number[]): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const offset = 10_000 + Math.floor(Math.random() * 40_000);
+    const free = await Promise.all(ports.map((p) => portFree(p + offset)));
+    if (free.every(Boolean)) return offset;
+  }
+  throw new Error('no free port range found');
+}
+
+/** Status and body of GET http://127.0.0.1:<port><path>, or the connection error. */
+export async function get(
+  port: number,
+  urlPath: string,
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
+    signal: AbortSignal.timeout(5000),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** Ids of the processes running a built service with PORT=<port> in their environment. */
+export function serviceProcessesOn(port: number): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/main\.js/.test(cmdline)) continue;
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      if (environ.includes(`PORT=${port}`)) found.push(Number(pid));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

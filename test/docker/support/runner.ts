@@ -1,0 +1,63 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { root } from './processes';
+
+/** `node tools/start.mjs …` as `npm start -- …` runs it, with its output collected. */
+export class Runner {
+  readonly process: ChildProcess;
+  stdout = '';
+  stderr = '';
+  private readonly exit: Promise<[number | null, string | null]>;
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.process = spawn(process.execPath, ['tools/start.mjs', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process.stdout?.on('data', (d: Buffer) => (this.stdout += d.toString()));
+    this.process.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.exit = once(this.process, 'exit') as Promise<[number | null, string | null]>;
+  }
+
+  /** Resolves once stdout matches, or rejects with everything printed so far. */
+  async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.stdout.match(pattern);
+      if (match) return match;
+      if (this.process.exitCode !== null || Date.now() > deadline) {
+        throw new Error(
+          `no ${String(pattern)} (exit ${this.process.exitCode}):\n${this.stdout}\n${this.stderr}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Exit code (or signal) once the runner has ended, within `timeoutMs`. */
+  async exited(timeoutMs: number): Promise<{ code: number | null; signal: string | null }> {
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);
+    const [code, signal] = await this.exit;
+    clearTimeout(timer);
+    return { code, signal };
+  }
+
+  /** The rows of the table printed once every service is healthy, by service name. */
+  table(): Map<string, { url: string; backend: string; pid: number; state: string }> {
+    const rows = new Map<string, { url: string; backend: string; pid: number; state: string }>();
+    const lines = this.stdout.split('\n').map((l) => l.replace(/^start\s+\| /, ''));
+    const header = lines.findIndex((l) =>
+      /^service\s+url\s+health\s+backend\s+pid\s+state/.test(l),
+    );
+    if (header === -1) return rows;
+    for (const line of lines.slice(header + 1)) {
+      if (line.trim() === '') break;
+      const [name, url, , ...rest] = line.split(/\s{2,}/);
+      const state = rest.pop() ?? '';
+      const pid = Number(rest.pop());
+      rows.set(name, { url, backend: rest.join('  '), pid, state });
+    }
+    return rows;
+  }
+}
