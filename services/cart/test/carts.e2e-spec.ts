@@ -27,6 +27,25 @@ describe('carts API (in memory)', () => {
     await http().post('/nowhere').set('Content-Type', 'text/plain').send('hello').expect(404);
   });
 
+  it('answers a body over 1 MiB with 413 in the Spring shape', async () => {
+    const res = await http()
+      .post('/carts/c1/items')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ itemId: 'p1', quantity: 1, unitPrice: 1, pad: 'x'.repeat(1_100_000) }))
+      .expect(413);
+    expect(res.body).toEqual(springError(413, '/carts/c1/items'));
+    expect((await http().get('/carts/c1').expect(200)).body.items).toEqual([]);
+  });
+
+  it('answers a malformed Content-Type on POST with 415', async () => {
+    const res = await http()
+      .post('/carts/c1/items')
+      .set('Content-Type', 'not a media type')
+      .send('{}')
+      .expect(415);
+    expect(res.body).toEqual(springError(415, '/carts/c1/items'));
+  });
+
   it('ignores a non-JSON body on routes that take none', async () => {
     await http().delete('/carts/c1').set('Content-Type', 'text/plain').send('x').expect(202);
   });
