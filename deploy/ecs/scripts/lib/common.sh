@@ -28,7 +28,7 @@ die() {
 }
 
 on_error() {
-  printf 'error: %s exited with status %s (%s, line %s)\n' "$3" "$1" "${0##*/}" "$2" >&2
+  printf 'error: %s stopped at line %s: %s exited with status %s\n' "${0##*/}" "$2" "$3" "$1" >&2
 }
 set -E
 trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
@@ -49,10 +49,17 @@ quoted() {
 
 show() { printf '+ %s\n' "$(quoted "$@")" >&2; }
 
+# Names the failed command, whose own message (if any) is just above.
+fail() {
+  local status=$1
+  shift
+  die "$(quoted "$@") failed with exit status $status"
+}
+
 run() {
   show "$@"
   if ((DRY_RUN)); then return 0; fi
-  "$@"
+  "$@" || fail "$?" "$@"
 }
 
 # capture PLACEHOLDER COMMAND...: runs a query and prints its output; a dry run prints the
@@ -65,7 +72,7 @@ capture() {
     printf '%s\n' "$placeholder"
     return 0
   fi
-  "$@"
+  "$@" || fail "$?" "$@"
 }
 
 need_command() {

@@ -272,7 +272,7 @@ export function templateProblems(template: Template): string[] {
       const known = GETATT_ATTRIBUTES[target.Type];
       if (known === undefined) problems.push(`${where}: no attribute list for ${target.Type}`);
       else if (!known.includes(ref.attribute ?? '')) {
-        problems.push(`${where}.${ref.attribute}: ${target.Type} has no such attribute`);
+        problems.push(`${where}: ${target.Type} has no attribute ${ref.attribute}`);
       }
     }
     const needs = target.Condition;

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCRIPTS_DIR, tempDir } from './tools';
+import { loadTemplate } from './cloudformation';
+import { ECS_DIR, SCRIPTS_DIR, tempDir } from './tools';
 
 export interface ScriptRun {
   status: number | null;
@@ -113,14 +114,33 @@ export function writeAndSourceEnv(keys: string[]): {
   const run = runScript('write-env.sh', ['--region', REGION, '--output', envFile], { binDir });
   const variables: Record<string, string> = {};
   if (run.status === 0) {
+    const declared = [...readFileSync(envFile, 'utf8').matchAll(/^export (\w+)=/gm)].map(
+      (m) => m[1],
+    );
     const sourced = spawnSync('env', ['-i', 'bash', '-c', 'source "$1" && env -0', '_', envFile], {
       encoding: 'utf8',
     });
     for (const entry of sourced.stdout.split('\0')) {
       const at = entry.indexOf('=');
-      if (at > 0) variables[entry.slice(0, at)] = entry.slice(at + 1);
+      if (declared.includes(entry.slice(0, at)))
+        variables[entry.slice(0, at)] = entry.slice(at + 1);
     }
   }
   const awsArgs = run.status === 0 ? readFileSync(argsFile, 'utf8').trim() : '';
   return { run, variables, awsArgs };
+}
+
+export const STACK_FILE = path.join(ECS_DIR, 'stack', 'environment.yaml');
+
+/** The output keys a stack created without, or with, FullStore=true has. */
+export const stackOutputKeys = (fullStore: boolean): string[] =>
+  Object.entries(loadTemplate(STACK_FILE).Outputs)
+    .filter(([, output]) => fullStore || output.Condition === undefined)
+    .map(([key]) => key);
+
+/** The variables `source deploy/ecs/env.sh` sets after creating the stack. */
+export function stackVariables(fullStore: boolean): Record<string, string> {
+  const { run, variables } = writeAndSourceEnv(stackOutputKeys(fullStore));
+  if (run.status !== 0) throw new Error(`write-env.sh failed: ${run.stderr}`);
+  return variables;
 }

@@ -1,0 +1,180 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadModel, modelAvailable, modelFile, shapeProblems } from './support/api-model';
+import { probeAwsCli, rejected, validateAwsLines } from './support/aws-validate';
+import { jsonFiles, readJson, type JsonRecord } from './support/files';
+import { printedCommands, runScript, stackVariables } from './support/scripts';
+import { describeWithTool, ECS_DIR, tempDir, type Tool } from './support/tools';
+
+const FULL = stackVariables(true);
+const aws = probeAwsCli();
+
+/** Renders every template with the full stack's variables; returns the output folder. */
+function renderAll(): string {
+  const outDir = tempDir('rendered');
+  const run = runScript('render-task-definitions.sh', ['--out-dir', outDir], { env: FULL });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return outDir;
+}
+
+const TEMPLATES = jsonFiles('task-definitions');
+const SERVICES = jsonFiles('service-connect');
+const scFile = (service: string) => path.join(ECS_DIR, 'service-connect', `${service}.json`);
+const LONG = 60_000;
+
+describeWithTool(aws, 'the ECS API model, through the AWS CLI (parameter validation only)', () => {
+  const rendered = renderAll();
+
+  it(
+    'accepts every rendered task definition for register-task-definition',
+    async () => {
+      const results = await validateAwsLines(
+        TEMPLATES.map(
+          (t) =>
+            `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/${t}.json`,
+        ),
+      );
+      expect(results).toHaveLength(TEMPLATES.length);
+      expect(rejected(results)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'accepts every Service Connect file for create-service and update-service',
+    async () => {
+      const lines = SERVICES.flatMap((service) => [
+        `aws ecs create-service --cluster retail-store-ecs-cluster --service-name ${service} --task-definition retail-store-ecs-${service} --service-connect-configuration file://${scFile(service)}`,
+        `aws ecs update-service --cluster retail-store-ecs-cluster --service ${service} --service-connect-configuration file://${scFile(service)} --force-new-deployment`,
+      ]);
+      const results = await validateAwsLines(lines);
+      expect(results).toHaveLength(lines.length);
+      expect(rejected(results)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'accepts the UI scaling policy for put-scaling-policy',
+    async () => {
+      const results = await validateAwsLines([
+        `aws application-autoscaling put-scaling-policy --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/retail-store-ecs-cluster/ui --policy-name ui-scaling-policy --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration file://${rendered}/autoscaling/ui-scaling-policy.json`,
+      ]);
+      expect(rejected(results)).toEqual([]);
+    },
+    LONG,
+  );
+
+  it(
+    'rejects broken ones (the check can fail): a string where a number goes, an unknown member, a bad shorthand',
+    async () => {
+      const dir = tempDir('broken');
+      const definition = readJson(path.join(rendered, 'task-definitions', 'ui.json'));
+      const [container] = definition.containerDefinitions as JsonRecord[];
+      (container.healthCheck as JsonRecord).interval = '10';
+      writeFileSync(path.join(dir, 'type.json'), JSON.stringify(definition));
+      (container.healthCheck as JsonRecord).interval = 10;
+      container.healthcheck = { command: ['CMD-SHELL', 'true'] };
+      writeFileSync(path.join(dir, 'member.json'), JSON.stringify(definition));
+      writeFileSync(
+        path.join(dir, 'sc.json'),
+        readFileSync(scFile('ui'), 'utf8').replace('"port": 80', '"port": "eighty"'),
+      );
+      // Good commands around the broken ones: one CLI process validates them all in turn.
+      const good = `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/ui.json`;
+      const results = await validateAwsLines([
+        good,
+        `aws ecs register-task-definition --cli-input-json file://${dir}/type.json`,
+        `aws ecs register-task-definition --cli-input-json file://${dir}/member.json`,
+        good,
+        `aws ecs update-service --cluster c --service ui --service-connect-configuration file://${dir}/sc.json`,
+        `aws ecs create-service --cluster c --service-name ui --network-configuration 'awsvpcConfiguration={subnets=[a],securityGroup=[b]}'`,
+        good,
+      ]);
+      expect(results.map((r) => r.accepted)).toEqual([
+        true,
+        false,
+        false,
+        true,
+        false,
+        false,
+        true,
+      ]);
+      const [, type, member, , sc, shorthand] = results;
+      expect(type.output).toContain(
+        'Invalid type for parameter containerDefinitions[0].healthCheck.interval',
+      );
+      expect(member.output).toContain(
+        'Unknown parameter in containerDefinitions[0]: "healthcheck"',
+      );
+      expect(sc.output).toContain(
+        'Invalid type for parameter serviceConnectConfiguration.services[0].clientAliases[0].port',
+      );
+      expect(shorthand.output).toContain('securityGroup');
+    },
+    LONG,
+  );
+
+  describe('every aws command the scripts print in their dry runs', () => {
+    const dryRuns: [string, string[]][] = [
+      ['deploy.sh', ['--autoscaling']],
+      ['deploy.sh', ['--full-store']],
+      ['teardown.sh', ['--with-environment', '--with-images']],
+      ['push-images.sh', []],
+      ['create-environment.sh', ['--full-store']],
+    ];
+
+    it.each(dryRuns)(
+      '%s %j',
+      async (script, args) => {
+        const extra = script === 'deploy.sh' ? ['--rendered-dir', tempDir('rendered')] : [];
+        const run = runScript(script, ['--dry-run', ...args, ...extra], { env: FULL });
+        expect(run.status).toBe(0);
+        const lines = printedCommands(run).filter((line) => line.startsWith('aws '));
+        expect(lines.length).toBeGreaterThan(0);
+        const results = await validateAwsLines(lines);
+        expect(results).toHaveLength(lines.length);
+        expect(rejected(results)).toEqual([]);
+      },
+      LONG,
+    );
+  });
+});
+
+const modelsTool: Tool = {
+  name: "the API models of Debian's awscli",
+  missing: modelAvailable('ecs', '2014-11-13') ? undefined : `no ${modelFile('ecs', '2014-11-13')}`,
+};
+
+describeWithTool(modelsTool, 'the ECS API model, read directly (enum values too)', () => {
+  const ecs = loadModel('ecs', '2014-11-13');
+  const rendered = renderAll();
+
+  it.each(TEMPLATES)('%s is a valid RegisterTaskDefinitionRequest', (template) => {
+    const definition = readJson(path.join(rendered, 'task-definitions', `${template}.json`));
+    expect(shapeProblems(ecs, 'RegisterTaskDefinitionRequest', definition)).toEqual([]);
+  });
+
+  it.each(SERVICES)('%s is a valid ServiceConnectConfiguration', (service) => {
+    expect(shapeProblems(ecs, 'ServiceConnectConfiguration', readJson(scFile(service)))).toEqual(
+      [],
+    );
+  });
+
+  it('the scaling policy is a valid TargetTrackingScalingPolicyConfiguration', () => {
+    const model = loadModel('application-autoscaling', '2016-02-06');
+    const policy = readJson(path.join(rendered, 'autoscaling', 'ui-scaling-policy.json'));
+    expect(shapeProblems(model, 'TargetTrackingScalingPolicyConfiguration', policy)).toEqual([]);
+  });
+
+  it('catches what the CLI lets through: values outside an enum', () => {
+    const definition = readJson(path.join(rendered, 'task-definitions', 'ui.json'));
+    definition.networkMode = 'bridged';
+    const [container] = definition.containerDefinitions as JsonRecord[];
+    (container.portMappings as JsonRecord[])[0].appProtocol = 'https';
+    expect(shapeProblems(ecs, 'RegisterTaskDefinitionRequest', definition)).toEqual([
+      '$.networkMode: "bridged" is not one of bridge, host, awsvpc, none',
+      '$.containerDefinitions[0].portMappings[0].appProtocol: "https" is not one of http, http2, grpc',
+    ]);
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { probeAwsCli, rejected, validateAwsLines } from './support/aws-validate';
+import { jsonFiles } from './support/files';
+import { ACCOUNT_ID, REGION, runScript, stackVariables } from './support/scripts';
+import { describeWithTool, ECS_DIR, SCRIPTS_DIR, tempDir } from './support/tools';
+
+const READMES = ['README.md', 'README.pt-BR.md'];
+const text = (readme: string): string => readFileSync(path.join(ECS_DIR, readme), 'utf8');
+
+/** The lines of the ```bash blocks, with backslash continuations joined. */
+const commandLines = (readme: string): string[] =>
+  [...text(readme).matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((block) =>
+    block[1]
+      .replace(/\\\n\s*/g, '')
+      .split('\n')
+      .filter((line) => line.trim() !== ''),
+  );
+const awsLines = (readme: string): string[] =>
+  commandLines(readme).filter((line) => /^(export \w+=\$\()?aws /.test(line));
+const scriptLines = (readme: string): string[] =>
+  commandLines(readme).filter((line) => line.startsWith('deploy/ecs/scripts/'));
+
+describe.each(READMES)('%s', (readme) => {
+  it('gives the same commands in both languages', () => {
+    expect(commandLines(readme)).toEqual(commandLines('README.md'));
+  });
+
+  it('lists every script and every task definition template', () => {
+    for (const script of readdirSync(SCRIPTS_DIR).filter((name) => name.endsWith('.sh'))) {
+      expect(text(readme)).toContain(`\`scripts/${script}\``);
+    }
+    const listed = /`task-definitions\/\*\.json`[^|]*\|([^\n]*)/.exec(text(readme))?.[1] ?? '';
+    const names = [...listed.matchAll(/`([\w-]+)`/g)].map((m) => m[1]).sort();
+    expect(names).toEqual(jsonFiles('task-definitions').sort());
+  });
+
+  it('names only files and folders that exist', () => {
+    const paths = [
+      ...text(readme).matchAll(
+        /`((?:task-definitions|service-connect|autoscaling|stack|scripts)\/[^`]*)`/g,
+      ),
+    ].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(5);
+    for (const file of paths) {
+      const resolved = path.join(ECS_DIR, file.replace(/\/\*\.json$/, ''));
+      expect([file, existsSync(resolved)]).toEqual([file, true]);
+    }
+  });
+
+  it('runs the scripts only with options they have', () => {
+    const lines = scriptLines(readme);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      const [command, ...args] = line.split(' ');
+      const help = runScript(path.basename(command), ['--help']).stdout;
+      for (const option of args.filter((arg) => arg.startsWith('--'))) {
+        expect([line, help.includes(`${option} `) || help.includes(`${option}\n`)]).toEqual([
+          line,
+          true,
+        ]);
+      }
+    }
+  });
+
+  it('tells which packages the checks without AWS need', () => {
+    expect(text(readme)).toContain('apt-get install -y awscli shellcheck');
+  });
+});
+
+describeWithTool(
+  probeAwsCli(),
+  'the README commands, through the AWS CLI (parameter validation only)',
+  () => {
+    // The commands run from the repository root: give them its deploy/ecs paths, rendered.
+    const root = tempDir('root');
+    mkdirSync(path.join(root, 'deploy/ecs'), { recursive: true });
+    symlinkSync(
+      path.join(ECS_DIR, 'service-connect'),
+      path.join(root, 'deploy/ecs/service-connect'),
+    );
+    const env = {
+      ...stackVariables(true),
+      ECS_EXEC_TASK_ARN: `arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task/retail-store-ecs-cluster/0123456789abcdef0123456789abcdef`,
+    };
+    const render = runScript(
+      'render-task-definitions.sh',
+      ['--out-dir', path.join(root, 'deploy/ecs/rendered')],
+      { env },
+    );
+
+    it.each(READMES)(
+      'every aws command of %s passes',
+      async (readme) => {
+        expect(render.status).toBe(0);
+        const lines = awsLines(readme);
+        expect(lines.length).toBeGreaterThan(25);
+        const results = await validateAwsLines(lines, { env, cwd: root });
+        expect(results.length).toBeGreaterThan(lines.length);
+        expect(rejected(results)).toEqual([]);
+      },
+      60_000,
+    );
+  },
+);
