@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { clearTimeout, setTimeout } from 'node:timers';
+import { clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -298,6 +298,15 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `npm start` runs us under `sh -c`, and sh does not pass on the SIGTERM npm forwards to it:
+  // when our parent goes away, stop as if the signal had reached us.
+  // Nor must a closed terminal (EPIPE on our output) cut the shutdown short.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) onSignal(`parent process ${parent} exited`);
+  }, 250).unref();
   // Should the runner itself die, no service is left behind holding its port.
   process.on('exit', () => {
     for (const u of units) u.child?.kill('SIGKILL');

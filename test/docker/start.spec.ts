@@ -73,6 +73,22 @@ describe('npm start', () => {
     }
   });
 
+  it('stops its services when its parent goes away, as when npm is sent SIGTERM', async () => {
+    const offset = await freeOffset(ports);
+    const port = 8081 + offset;
+    const runner = new Runner(['--port-offset', String(offset), '--only', 'catalog'], {}, true);
+    await runner.waitFor(/1 of 1 services healthy/, 60_000);
+    expect(serviceProcessesOn(port)).toHaveLength(1);
+    runner.process.kill('SIGTERM');
+    await runner.exited(5_000);
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+      if (serviceProcessesOn(port).length === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(serviceProcessesOn(port)).toEqual([]);
+    expect(runner.stdout).toMatch(/parent process \d+ exited: stopping catalog/);
+  });
+
   describe('with a port already in use', () => {
     let server: Server;
     let offset: number;

@@ -9,8 +9,11 @@ export class Runner {
   stderr = '';
   private readonly exit: Promise<[number | null, string | null]>;
 
-  constructor(args: string[], env: Record<string, string> = {}) {
-    this.process = spawn(process.execPath, ['tools/start.mjs', ...args], {
+  /** `viaShell` starts it under `sh -c`, as npm does, so `process` is the shell. */
+  constructor(args: string[], env: Record<string, string> = {}, viaShell = false) {
+    const command = [process.execPath, 'tools/start.mjs', ...args];
+    const [file, ...argv] = viaShell ? ['sh', '-c', command.join(' ')] : command;
+    this.process = spawn(file, argv, {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
