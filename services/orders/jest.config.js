@@ -3,5 +3,9 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'orders',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*-spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+  ],
 };

@@ -73,6 +73,19 @@ describe('orders operations (in memory)', () => {
     });
   });
 
+  it('answers a POST without Content-Type 415, as the reference does', async () => {
+    const res = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'POST', url: '/orders', payload: JSON.stringify(anOrderRequest()) });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({
+      status: 415,
+      error: 'Unsupported Media Type',
+      path: '/orders',
+    });
+  });
+
   it('serves the OpenAPI document and the browsable UI', async () => {
     const doc = await http().get('/v3/api-docs').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(['/orders', '/orders/{id}']);

@@ -23,6 +23,13 @@ const rabbitEnv = (port = BROKER_PORT): Record<string, string> => ({
   ORDERS_RABBITMQ_QUEUE: QUEUE,
 });
 
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const proxy = await startTcpProxy(1);
+  await proxy.stop();
+  return proxy.port;
+}
+
 const startOrders = (env: Record<string, string>) =>
   createTestApp(AppModule.forRoot(loadConfig(env)));
 
@@ -151,6 +158,19 @@ describeWithServer('rabbitmq', 'orders events on RabbitMQ', () => {
       await proxy.start();
       expect((await receive(3)).map(orderIdOf)).toEqual(ids);
       await http().get('/actuator/health').expect(200);
+    });
+
+    it('leaves the broker out of /actuator/health with MANAGEMENT_HEALTH_RABBIT_ENABLED=false', async () => {
+      const other = await startOrders({
+        ...rabbitEnv(await closedPort()),
+        MANAGEMENT_HEALTH_RABBIT_ENABLED: 'false',
+      });
+      try {
+        await request(other.getHttpServer()).get('/actuator/health').expect(200);
+        await request(other.getHttpServer()).get('/actuator/health/readiness').expect(503);
+      } finally {
+        await other.close();
+      }
     });
 
     it('recovers when its connection is cut, losing and repeating nothing', async () => {

@@ -12,8 +12,18 @@ describe(loadConfig.name, () => {
       logLevel: 'info',
       persistence: { kind: 'in-memory' },
       events: { kind: 'log' },
+      health: { db: true, rabbit: true },
       tracing: { enabled: false },
     });
+  });
+
+  it("reads Spring's MANAGEMENT_HEALTH_DB_ENABLED and MANAGEMENT_HEALTH_RABBIT_ENABLED", () => {
+    expect(
+      loadConfig({
+        MANAGEMENT_HEALTH_DB_ENABLED: 'false',
+        MANAGEMENT_HEALTH_RABBIT_ENABLED: 'FALSE',
+      }).health,
+    ).toEqual({ db: false, rabbit: false });
   });
 
   it('takes SERVER_PORT over PORT, as Spring does', () => {

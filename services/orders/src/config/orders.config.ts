@@ -1,12 +1,13 @@
 import {
   ConfigError,
   loadEnv,
+  ToBoolean,
   ToInt,
   TracingConfig,
   tracingConfig,
   TracingEnv,
 } from '@retail/service-kit';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const NAME = /^[\w.:-]{1,255}$/;
 
@@ -47,6 +48,10 @@ export class OrdersEnv extends TracingEnv {
   ORDERS_RABBITMQ_EXCHANGE = 'orders-exchange';
   @Matches(NAME, { message: '$property must be an AMQP name' })
   ORDERS_RABBITMQ_QUEUE = 'orders-orders-queue';
+
+  /** Spring's switches for the health indicators /actuator/health aggregates. */
+  @ToBoolean() @IsBoolean() MANAGEMENT_HEALTH_DB_ENABLED = true;
+  @ToBoolean() @IsBoolean() MANAGEMENT_HEALTH_RABBIT_ENABLED = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 }
@@ -97,6 +102,8 @@ export interface OrdersConfig {
   logLevel: string;
   persistence: PersistenceConfig;
   events: EventsConfig;
+  /** Which dependencies /actuator/health includes (readiness always checks them all). */
+  health: { db: boolean; rabbit: boolean };
   tracing: TracingConfig;
 }
 
@@ -110,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): OrdersConfi
       ? sqlConfig(e, e.SPRING_DATASOURCE_URL)
       : { kind: 'in-memory' },
     events: profiles.includes('rabbitmq') ? rabbitConfig(e) : { kind: 'log' },
+    health: { db: e.MANAGEMENT_HEALTH_DB_ENABLED, rabbit: e.MANAGEMENT_HEALTH_RABBIT_ENABLED },
     tracing: tracingConfig(e, 'orders'),
   };
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
+import { HEALTH_CHECKS } from './health-checks';
 
 type Status = 'UP' | 'DOWN';
 
@@ -18,12 +19,16 @@ export class HealthController {
   constructor(
     private readonly readiness: ReadinessService,
     @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
+    @Inject(HEALTH_CHECKS) private readonly healthDependencies: DependencyCheck[],
   ) {}
 
-  /** What compose curls: the database and, with the rabbitmq profile, the broker; DOWN is 503. */
+  /**
+   * What compose and ECS curl: as in the reference, the database and (rabbitmq profile) the
+   * broker, each unless switched off by MANAGEMENT_HEALTH_DB/RABBIT_ENABLED=false; DOWN is 503.
+   */
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
-    return { status: (await this.check(reply)).status };
+    return { status: (await this.check(reply, this.healthDependencies)).status };
   }
 
   /** Liveness never touches a dependency, so a brief outage does not get the task killed. */
@@ -35,11 +40,11 @@ export class HealthController {
   /** Readiness names each dependency and why it is down. */
   @Get('readiness')
   readinessProbe(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
-    return this.check(reply);
+    return this.check(reply, this.dependencies);
   }
 
-  private async check(reply: FastifyReply): Promise<HealthBody> {
-    const { ready, report } = await this.readiness.check(this.dependencies);
+  private async check(reply: FastifyReply, dependencies: DependencyCheck[]): Promise<HealthBody> {
+    const { ready, report } = await this.readiness.check(dependencies);
     void reply.status(ready ? 200 : 503);
     const components: NonNullable<HealthBody['components']> = {};
     for (const [name, result] of Object.entries<HealthIndicatorResult[string]>(report.details)) {

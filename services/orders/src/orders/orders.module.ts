@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DEPENDENCY_CHECKS, DependencyCheck } from '@retail/service-kit';
 import type { OrdersConfig } from '../config/orders.config';
+import { HEALTH_CHECKS } from '../health/health-checks';
 import { BROKER_CHECKS, EventsModule } from '../events/events.module';
 import { OrdersController } from './orders.controller';
 import { OrdersMetrics } from './orders.metrics';
@@ -23,8 +24,14 @@ export class OrdersModule {
           inject: [DATABASE_CHECKS, BROKER_CHECKS],
           useFactory: (db: DependencyCheck[], broker: DependencyCheck[]) => [...db, ...broker],
         },
+        {
+          provide: HEALTH_CHECKS,
+          inject: [DEPENDENCY_CHECKS],
+          useFactory: (all: DependencyCheck[]) =>
+            all.filter((c) => cfg.health[c.name as keyof OrdersConfig['health']] !== false),
+        },
       ],
-      exports: [DEPENDENCY_CHECKS],
+      exports: [DEPENDENCY_CHECKS, HEALTH_CHECKS],
     };
   }
 }

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// Orders benchmark (not a jest test): the built service, in memory and on the local PostgreSQL,
+// against a raw node:http server answering the same bytes, under the same autocannon load on
+// loopback. `node test/perf/orders.bench.mjs` (builds the service first; DURATION=seconds per
+// run, default 10; CONNECTIONS, default 50).
+//
+// For POST /orders (a two-item order as checkout sends it) and GET /orders/{id}: req/s, p99,
+// errors; each server's RSS (VmRSS of the child) after both loads; the service's time from spawn
+// to its first 200 on /actuator/health. The PostgreSQL run uses a throwaway database, dropped at
+// the end. A watchdog kills everything if a phase hangs.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort, load, root, rssMb, startProcess, stop } from './lib.mjs';
+
+const duration = Number(process.env.DURATION ?? 10);
+const connections = Number(process.env.CONNECTIONS ?? 50);
+const ORDER = JSON.stringify({
+  firstName: 'John',
+  lastName: 'Doe',
+  email: 'john@example.com',
+  items: [
+    {
+      productId: '510a0d7e-8e83-4193-b483-e27e09ddc34d',
+      name: 'Gentleman',
+      quantity: 1,
+      price: 795,
+      totalCost: 795,
+    },
+    {
+      productId: '6d62d909-f957-430e-8689-b5129c0bb75e',
+      name: 'Pocket Watch',
+      quantity: 2,
+      price: 385,
+      totalCost: 770,
+    },
+  ],
+});
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+const children = new Set();
+const watchdog = setTimeout(
+  () => {
+    console.error('benchmark did not finish in time; stopping');
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(2);
+  },
+  (duration * 12 + 180) * 1000,
+);
+watchdog.unref();
+
+async function started(args, env, port, readyPath) {
+  const svc = await startProcess(args, env, port, readyPath);
+  children.add(svc.child);
+  return svc;
+}
+
+async function finished(child) {
+  await stop(child);
+  children.delete(child);
+}
+
+/** POST /orders then GET /orders/{id} of one order, each after a 2 s warm-up. */
+async function measure(base) {
+  const post = { method: 'POST', body: ORDER, headers: JSON_HEADERS, connections };
+  await load(`${base}/orders`, { ...post, duration: 2 });
+  const posted = await load(`${base}/orders`, { ...post, duration });
+  const created = await fetch(`${base}/orders`, {
+    method: 'POST',
+    body: ORDER,
+    headers: JSON_HEADERS,
+  });
+  const { id } = await created.json();
+  await load(`${base}/orders/${id}`, { connections, duration: 2 });
+  const got = await load(`${base}/orders/${id}`, { connections, duration });
+  const bytes = Buffer.from(await (await fetch(`${base}/orders/${id}`)).arrayBuffer());
+  return { posted, got, bytes };
+}
+
+async function runOrders(store, env) {
+  const port = await freePort();
+  const svc = await started(
+    [path.join(root, 'dist/services/orders/main.js')],
+    env,
+    port,
+    '/actuator/health',
+  );
+  const result = await measure(`http://127.0.0.1:${port}`);
+  const rss = rssMb(svc.child.pid);
+  await finished(svc.child);
+  return { store, ...result, rss, startMs: Math.round(svc.startMs) };
+}
+
+/** The raw twin answers GET /orders/{id}'s bytes to every request, POSTs included. */
+async function runRaw(bytes) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'orders-bench-')), 'order.json');
+  writeFileSync(file, bytes);
+  const port = await freePort();
+  const raw = await started([path.join(root, 'test/perf/raw-server.mjs'), file], {}, port, '/');
+  const base = `http://127.0.0.1:${port}`;
+  const post = { method: 'POST', body: ORDER, headers: JSON_HEADERS, connections };
+  await load(`${base}/orders`, { ...post, duration: 2 });
+  const posted = await load(`${base}/orders`, { ...post, duration });
+  await load(`${base}/orders/x`, { connections, duration: 2 });
+  const got = await load(`${base}/orders/x`, { connections, duration });
+  const rss = rssMb(raw.child.pid);
+  await finished(raw.child);
+  return { posted, got, rss };
+}
+
+async function withPostgres(work) {
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+  });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL not reachable on 127.0.0.1:5432 (${error.message}); skipping that run`);
+    return undefined;
+  }
+  const name = `orders_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    return await work({
+      SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:5432/${name}`,
+      SPRING_DATASOURCE_USERNAME: 'postgres',
+    });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+execFileSync(process.execPath, ['tools/build.mjs', 'orders'], { cwd: root, stdio: 'ignore' });
+const runs = [await runOrders('memory', {})];
+const onPostgres = await withPostgres((env) => runOrders('PostgreSQL', env));
+if (onPostgres) runs.push(onPostgres);
+const raw = await runRaw(runs[0].bytes);
+
+console.log(
+  `orders, autocannon ${connections} connections, ${duration} s per run, ${new Date().toISOString()}`,
+);
+console.log(
+  '| server | route | req/s | p99 ms | errors | vs raw req/s | RSS MB after both | RSS vs raw | start ms |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
+const row = (server, route, r, rawRps, rss, startMs) =>
+  console.log(
+    `| ${server} | ${route} | ${r.rps} | ${r.p99} | ${r.errors} | ${rawRps ? (r.rps / rawRps).toFixed(2) : '—'} | ${rss} | ${rawRps ? (rss / raw.rss).toFixed(2) : '—'} | ${startMs} |`,
+  );
+for (const r of runs) {
+  row(`orders (${r.store})`, 'POST /orders', r.posted, raw.posted.rps, r.rss, r.startMs);
+  row(`orders (${r.store})`, 'GET /orders/{id}', r.got, raw.got.rps, r.rss, r.startMs);
+}
+row('raw node:http', 'POST /orders', raw.posted, undefined, raw.rss, '—');
+row('raw node:http', 'GET /orders/{id}', raw.got, undefined, raw.rss, '—');
