@@ -12,14 +12,16 @@ import { UpstreamError } from './http-client';
 /** A backend that records each request and answers from `routes` (`METHOD path` → reply). */
 function fakeBackend(
   routes: Record<string, { status: number; body?: string; type?: string }>,
-): Promise<{ url: string; seen: string[]; server: Server }> {
+): Promise<{ url: string; seen: string[]; types: string[]; server: Server }> {
   const seen: string[] = [];
+  const types: string[] = [];
   const server = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const key = `${req.method} ${req.url}`;
       seen.push(body ? `${key} ${body}` : key);
+      types.push(`${key} ${req.headers['content-type'] ?? '-'}`);
       const reply = routes[key] ?? { status: 404, body: '{"code":404}' };
       res
         .writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' })
@@ -31,6 +33,7 @@ function fakeBackend(
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         seen,
+        types,
         server,
       }),
     ),

@@ -22,6 +22,11 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** `false` opens a new connection per call (the reference's ENDPOINTS_HTTP_KEEPALIVE=false). */
   keepAlive?: boolean;
+  /**
+   * Also send `Content-Type: application/json` on GET and DELETE, which have no body: the
+   * reference cart service answers 415 without it (spec/cart.md).
+   */
+  jsonTypeWithoutBody?: boolean;
   /** Called after every call, for per-upstream metrics and request logs. */
   onResponse?: (info: UpstreamCallInfo) => void;
 }
@@ -117,12 +122,15 @@ export class HttpClient {
     path: string,
     body?: unknown,
   ): Promise<JsonResponse<T>> {
+    const typed =
+      body !== undefined ||
+      (this.options.jsonTypeWithoutBody === true && (method === 'GET' || method === 'DELETE'));
     const res = await this.call(
       method,
       path,
-      body === undefined
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
+      typed
+        ? { accept: 'application/json', 'content-type': 'application/json' }
+        : { accept: 'application/json' },
       body === undefined ? undefined : JSON.stringify(body),
     );
     const text = res.body.toString('utf8');

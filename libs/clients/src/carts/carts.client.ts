@@ -18,7 +18,10 @@ export class HttpCartsClient extends CartsClient {
 
   constructor(baseUrl: string, options: ClientOptions = {}) {
     super();
-    this.backend = new HttpBackend(this.service, baseUrl, '/actuator/health', options);
+    this.backend = new HttpBackend(this.service, baseUrl, '/actuator/health', {
+      ...options,
+      jsonTypeWithoutBody: true,
+    });
   }
 
   get baseUrl(): string {
