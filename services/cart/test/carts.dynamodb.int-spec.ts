@@ -103,6 +103,14 @@ describe('carts API (DynamoDB on dynalite)', () => {
     });
   });
 
+  it('shuts down promptly while still retrying to create the table', async () => {
+    const offline = await appOn(`http://127.0.0.1:${await freePort()}`, throwawayTable());
+    await new Promise((resolve) => setTimeout(resolve, 300)); // into the background retries
+    const closing = Date.now();
+    await offline.close();
+    expect(Date.now() - closing).toBeLessThan(1000);
+  });
+
   describe('when DynamoDB is down, then comes back, then goes away again', () => {
     it('answers 503 fast while staying live, creates the table and serves once it is back', async () => {
       const port = await freePort();

@@ -35,7 +35,8 @@ const WithoutMongoProfile = () =>
     validator: {
       validate: (value: unknown) =>
         typeof value === 'string' && !profilesOf(value).includes('mongo'),
-      defaultMessage: () => '$property: the mongo profile is not supported (use dynamodb or none)',
+      defaultMessage: () =>
+        '$property must not include mongo (not supported; use dynamodb or none)',
     },
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppLogger, DependencyCheck } from '@retail/service-kit';
@@ -22,8 +23,7 @@ export class DynamoDbStore implements OnApplicationBootstrap, OnApplicationShutd
   readonly repository: DynamoDbCartsRepository;
   readonly checks: DependencyCheck[];
   private readonly client: DynamoDBClient;
-  private stopped = false;
-  private wakeUp?: () => void;
+  private readonly stopping = new AbortController();
   private retries?: Promise<void>;
 
   constructor(
@@ -47,42 +47,38 @@ export class DynamoDbStore implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
+    this.stopping.abort();
     await this.retries;
     this.client.destroy();
   }
 
   private async retryInBackground(): Promise<void> {
+    const { signal } = this.stopping;
     let delay = FIRST_RETRY_MS;
-    for (let attempt = 2; !this.stopped; attempt++) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      if (this.stopped || (await this.tryEnsureTable(attempt))) return;
+    for (let attempt = 2; ; attempt++) {
+      try {
+        await sleep(delay, undefined, { signal });
+      } catch {
+        return; // shutting down
+      }
+      if (await this.tryEnsureTable(attempt)) return;
       delay = Math.min(delay * 2, MAX_RETRY_MS);
     }
   }
 
-  /** True when done: the table is there, or it can never be fixed by retrying. */
+  /** True when done: the table is there, it can never be fixed by retrying, or we stop. */
   private async tryEnsureTable(attempt: number): Promise<boolean> {
     const table = this.cfg.tableName;
+    const signal = AbortSignal.any([AbortSignal.timeout(ATTEMPT_TIMEOUT_MS), this.stopping.signal]);
     try {
-      const outcome = await ensureTable(
-        this.client,
-        table,
-        AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-      );
+      const outcome = await ensureTable(this.client, table, signal);
       this.logger.info(
         { table },
         outcome === 'created' ? 'created DynamoDB table' : 'using existing DynamoDB table',
       );
       return true;
     } catch (error) {
+      if (this.stopping.signal.aborted) return true;
       if (error instanceof TableLayoutError) {
         this.logger.error({ table, reason: error.message }, 'DynamoDB table is not usable');
         return true;
