@@ -94,10 +94,17 @@ export async function listen(
   port: number,
   stopTracing?: StopTracing,
 ): Promise<void> {
+  let stopping = false;
+  // While draining, answers say `Connection: close`: a kept-alive client (the ui's pool, a load
+  // balancer) then lets go after its in-flight request, instead of holding the server open until
+  // the grace period ends.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (stopping) void reply.header('connection', 'close');
+  });
   await app.listen({ port, host: '0.0.0.0' });
   const logger = app.get<AppLogger>(APP_LOGGER);
   logger.info({ port }, 'listening');
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
