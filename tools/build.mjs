@@ -32,7 +32,11 @@ const swcTypeScript = {
           target: 'es2022',
           keepClassNames: true,
         },
-        module: { type: 'es6' },
+        // CommonJS, not ES modules: with decorator metadata SWC keeps imports of types used in
+        // constructor parameters (it cannot see they are interfaces), and esbuild would reject
+        // an ES import of a name that has no runtime export. As CommonJS it reads as undefined
+        // and the metadata falls back to Object, which is what tsc emits.
+        module: { type: 'commonjs' },
         sourceMaps: 'inline',
       });
       return { contents: code, loader: 'js' };
