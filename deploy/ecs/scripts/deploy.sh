@@ -144,7 +144,7 @@ run aws ecs create-cluster --cluster-name "$CLUSTER" --region "$AWS_REGION" \
   --query cluster.clusterArn --output text
 
 for template in "${templates[@]}"; do
-  [[ $template == ui-scaling-policy ]] && continue
+  if [[ $template == ui-scaling-policy ]]; then continue; fi
   log "registering $template"
   run aws ecs register-task-definition --cli-input-json "file://$RENDERED_DIR/task-definitions/$template.json" \
     --region "$AWS_REGION" --query taskDefinition.taskDefinitionArn --output text

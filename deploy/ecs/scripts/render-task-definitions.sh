@@ -67,7 +67,7 @@ render() {
   text=$(<"$src")
   local placeholders=()
   while IFS= read -r placeholder; do
-    [[ -n $placeholder ]] && placeholders+=("$placeholder")
+    placeholders+=("$placeholder")
   done < <(placeholders_in "$text")
   for placeholder in "${placeholders[@]}"; do
     contains "$placeholder" "${PLACEHOLDERS[@]}" || die "$src: unknown placeholder \${$placeholder}"

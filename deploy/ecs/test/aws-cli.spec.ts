@@ -3,7 +3,12 @@ import path from 'node:path';
 import { loadModel, modelAvailable, modelFile, shapeProblems } from './support/api-model';
 import { probeAwsCli, rejected, validateAwsLines } from './support/aws-validate';
 import { jsonFiles, readJson, type JsonRecord } from './support/files';
-import { printedCommands, runScript, stackVariables } from './support/scripts';
+import {
+  deployOverExistingServices,
+  printedCommands,
+  runScript,
+  stackVariables,
+} from './support/scripts';
 import { describeWithTool, ECS_DIR, tempDir, type Tool } from './support/tools';
 
 const FULL = stackVariables(true);
@@ -111,6 +116,16 @@ describeWithTool(aws, 'the ECS API model, through the AWS CLI (parameter validat
         'Invalid type for parameter serviceConnectConfiguration.services[0].clientAliases[0].port',
       );
       expect(shorthand.output).toContain('securityGroup');
+    },
+    LONG,
+  );
+
+  it(
+    'accepts the commands deploy.sh runs to update a store that exists',
+    async () => {
+      const lines = printedCommands(deployOverExistingServices());
+      expect(lines.filter((line) => line.startsWith('aws ecs update-service'))).toHaveLength(6);
+      expect(rejected(await validateAwsLines(lines))).toEqual([]);
     },
     LONG,
   );

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  deployOverExistingServices,
   printedCommands,
   runScript,
   stackOutputKeys,
@@ -230,6 +231,32 @@ describe('deploy.sh --dry-run', () => {
     const refused = runScript('deploy.sh', ['--dry-run', '--ui-variant', 'ui-full'], { env: FULL });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('add --full-store');
+  });
+});
+
+describe('deploy.sh over a store that exists', () => {
+  const run = deployOverExistingServices();
+  const commands = printedCommands(run);
+
+  it('updates every service to the latest revision, with Service Connect, and creates none', () => {
+    expect(run.status).toBe(0);
+    expect(commandsStarting(commands, 'aws ecs create-service')).toEqual([]);
+    const updated = commandsStarting(commands, 'aws ecs update-service');
+    expect(updated.map((c) => /--service (\w+)/.exec(c)?.[1])).toEqual([
+      'catalog',
+      'assets',
+      'carts',
+      'checkout',
+      'orders',
+      'ui',
+    ]);
+    for (const command of updated) {
+      const service = /--service (\w+)/.exec(command)?.[1] ?? '';
+      expect(command).toContain(`--task-definition retail-store-ecs-${service} `);
+      expect(command).toMatch(new RegExp(`service-connect/${service}\\.json `));
+      // The version tag may have been pushed again: new tasks must pull it.
+      expect(command).toContain('--force-new-deployment');
+    }
   });
 });
 

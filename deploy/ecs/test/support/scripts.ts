@@ -144,3 +144,17 @@ export function stackVariables(fullStore: boolean): Record<string, string> {
   if (run.status !== 0) throw new Error(`write-env.sh failed: ${run.stderr}`);
   return variables;
 }
+
+/** What deploy.sh runs (for real, against an aws stand-in) when every service already exists. */
+export function deployOverExistingServices(): ScriptRun {
+  const binDir = stubBin({
+    aws: `case " $* " in
+  *" describe-services "*) echo 1 ;;
+  *) echo "arn:aws:ecs:${REGION}:000000000000:stand-in" ;;
+esac`,
+  });
+  return runScript('deploy.sh', ['--full-store', '--rendered-dir', tempDir('rendered')], {
+    env: stackVariables(true),
+    binDir,
+  });
+}
