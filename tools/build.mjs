@@ -3,7 +3,8 @@
 // bundled by esbuild; SWC compiles each TypeScript file first because esbuild cannot emit the
 // decorator metadata NestJS's injector reads), a package.json naming the npm packages it loads at
 // run time with the workspace's versions, and the service's public/ folder when it has one.
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +45,10 @@ const swcTypeScript = {
   },
 };
 
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
 const result = await build({
   entryPoints: [path.join(serviceDir, 'src/main.ts')],
   outfile: path.join(outDir, 'main.js'),
+  write: false,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -78,11 +78,39 @@ for (const input of Object.values(result.metafile.inputs)) {
 const dependencies = Object.fromEntries(
   [...used].sort().map((p) => [p, workspace.dependencies[p]]),
 );
-await writeFile(
-  path.join(outDir, 'package.json'),
+const files = new Map(result.outputFiles.map((f) => [path.basename(f.path), f.contents]));
+files.set(
+  'package.json',
   `${JSON.stringify({ name: `@retail/${name}`, private: true, main: 'main.js', dependencies }, null, 2)}\n`,
 );
-if (existsSync(path.join(serviceDir, 'public'))) {
-  await cp(path.join(serviceDir, 'public'), path.join(outDir, 'public'), { recursive: true });
+const publicDir = path.join(serviceDir, 'public');
+
+// Tests build the services they start, several at once: an unchanged build leaves dist alone
+// (so a running service never loses its files), and a changed one replaces it in one rename.
+const fingerprint = createHash('sha256');
+for (const [file, contents] of files) fingerprint.update(file).update(contents);
+if (existsSync(publicDir)) {
+  for (const entry of (await readdir(publicDir, { recursive: true, withFileTypes: true })).sort(
+    (a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)),
+  )) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    fingerprint.update(path.relative(publicDir, file)).update(await readFile(file));
+  }
 }
+const digest = fingerprint.digest('hex');
+const stamp = path.join(outDir, '.fingerprint');
+if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === digest) {
+  console.log(`dist/services/${name} is up to date`);
+  process.exit(0);
+}
+
+const staging = `${outDir}.${process.pid}.tmp`;
+await rm(staging, { recursive: true, force: true });
+await mkdir(staging, { recursive: true });
+for (const [file, contents] of files) await writeFile(path.join(staging, file), contents);
+if (existsSync(publicDir)) await cp(publicDir, path.join(staging, 'public'), { recursive: true });
+await writeFile(path.join(staging, '.fingerprint'), digest);
+await rm(outDir, { recursive: true, force: true });
+await rename(staging, outDir);
 console.log(`built dist/services/${name} (${used.size} runtime packages)`);

@@ -2,8 +2,19 @@
 // `npm test`: every project's jest suites in one run, then the one summary line CI reads,
 // counted from jest's JSON report. Extra arguments go to jest (`npm test -- services/catalog`).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+
+// Suites that start services as processes build them first; building every service once here
+// means those builds find dist up to date instead of racing each other.
+for (const name of readdirSync('services')) {
+  if (!existsSync(path.join('services', name, 'src/main.ts'))) continue;
+  const build = spawnSync(process.execPath, ['tools/build.mjs', name], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 
 const report = path.resolve('tmp/jest-report.json');
 mkdirSync(path.dirname(report), { recursive: true });
