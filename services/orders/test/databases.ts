@@ -4,8 +4,8 @@ import { Client } from 'pg';
 
 type Env = Record<string, string>;
 
-export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
-export const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
+const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
+const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 
 /** A database of its own for one test file, dropped afterwards. */
 export interface ThrowawayDatabase {

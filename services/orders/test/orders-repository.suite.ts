@@ -3,7 +3,7 @@ import type { Outbox, OutboxEvent } from '../src/events/outbox';
 import type { Order } from '../src/orders/order';
 import type { OrdersRepository } from '../src/orders/persistence/orders.repository';
 
-export interface Store {
+interface Store {
   orders: OrdersRepository;
   outbox: Outbox;
   close: () => Promise<void>;

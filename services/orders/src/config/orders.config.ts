@@ -59,7 +59,7 @@ export class OrdersEnv extends TracingEnv {
 export type SqlDialect = 'postgres' | 'mysql';
 
 /** How PostgreSQL connections use TLS, after JDBC's `sslmode` (default `prefer`). */
-export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-full';
+type SslMode = 'disable' | 'prefer' | 'require' | 'verify-full';
 
 export interface SqlConfig {
   kind: SqlDialect;
@@ -74,7 +74,7 @@ export interface SqlConfig {
   startupRetryMs: number;
 }
 
-export type PersistenceConfig = { kind: 'in-memory' } | SqlConfig;
+type PersistenceConfig = { kind: 'in-memory' } | SqlConfig;
 
 export interface AmqpAddress {
   /** `amqp:` or `amqps:`. */
@@ -95,7 +95,7 @@ export interface RabbitConfig {
 }
 
 /** Where order events go: the log (the reference's default profile) or RabbitMQ. */
-export type EventsConfig = { kind: 'log' } | RabbitConfig;
+type EventsConfig = { kind: 'log' } | RabbitConfig;
 
 export interface OrdersConfig {
   port: number;

@@ -8,7 +8,7 @@ import { HEALTH_CHECKS } from './health-checks';
 type Status = 'UP' | 'DOWN';
 
 /** Spring's health group body; components only on readiness (Spring hides details by default). */
-export interface HealthBody {
+interface HealthBody {
   status: Status;
   components?: Record<string, { status: Status; details?: { error: string } }>;
 }

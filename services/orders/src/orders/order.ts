@@ -15,5 +15,3 @@ export interface Order {
   email: string | null;
   items: OrderItem[];
 }
-
-export type NewOrder = Omit<Order, 'id'>;

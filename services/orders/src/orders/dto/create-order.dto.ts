@@ -20,7 +20,7 @@ import {
 const MAX_TEXT = 255;
 const MAX_INT = 2_147_483_647;
 // Far above any real basket; keeps one order inside a database's bound-parameter limit.
-export const MAX_ITEMS = 1000;
+const MAX_ITEMS = 1000;
 
 const REQUIRED = { message: '$property is required' };
 const NOT_BLANK = { message: '$property must not be blank' };

@@ -9,7 +9,7 @@ import { TypeOrmOrdersRepository, TypeOrmOutbox } from './typeorm-orders.reposit
 // What each driver says when asked for TLS by a server without it; "prefer" then goes plain.
 const NO_TLS_ON_SERVER = /does not support (SSL|secure connection)/i;
 
-export function sqlDataSourceOptions(cfg: SqlConfig, tls: boolean): DataSourceOptions {
+function sqlDataSourceOptions(cfg: SqlConfig, tls: boolean): DataSourceOptions {
   const ssl = tls ? { rejectUnauthorized: cfg.ssl === 'verify-full' } : false;
   const common = {
     host: cfg.host,
