@@ -25,6 +25,10 @@ const COMPRESSIBLE = /^(text\/|image\/svg\+xml$|application\/json$)/;
 const MIN_COMPRESS_BYTES = 256;
 // Everything is held in memory; a folder far beyond a shop's pictures is a wrong ASSETS_DIR.
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+// Start-up time matters more than the last bytes: br quality 6 makes the pictures' SVGs about
+// 20 % larger than quality 11 (about 0.4 KB each) in a twentieth of the time.
+const BROTLI_QUALITY = 6;
+const GZIP_LEVEL = 6;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -68,11 +72,11 @@ async function compress(body: Buffer, hash: string): Promise<Representation[]> {
   const [br, gz] = await Promise.all([
     brotli(body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
       },
     }),
-    gzipAsync(body, { level: constants.Z_BEST_COMPRESSION }),
+    gzipAsync(body, { level: GZIP_LEVEL }),
   ]);
   const encodings: Representation[] = [
     { body: br, etag: `"${hash}-br"`, encoding: 'br' },

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '@retail/service-kit';
-import { loadConfig } from './assets.config';
+import { getMetadataStorage } from 'class-validator';
+import { AssetsEnv, loadConfig } from './assets.config';
 
 const APP_DIR = path.join(__dirname, '..', '..');
 
@@ -43,5 +45,21 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ ASSETS_DIR: path.join(APP_DIR, 'project.json') }, APP_DIR)).toThrow(
       ConfigError,
     );
+  });
+});
+
+describe('README', () => {
+  it('documents exactly the variables AssetsEnv reads', () => {
+    const readme = readFileSync(path.join(APP_DIR, 'README.md'), 'utf8');
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Environment')) ?? '';
+    const documented = [...section.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((m) => m[1]).sort();
+    const read = [
+      ...new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(AssetsEnv, '', false, false)
+          .map((m) => m.propertyName),
+      ),
+    ].sort();
+    expect(documented).toEqual(read);
   });
 });
