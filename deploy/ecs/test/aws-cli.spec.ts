@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadModel, modelAvailable, modelFile, shapeProblems } from './support/api-model';
-import { probeAwsCli, rejected, validateAwsLines } from './support/aws-validate';
+import { probeAwsCli, rejected, validateAwsGroups, type Validation } from './support/aws-validate';
 import { jsonFiles, readJson, type JsonRecord } from './support/files';
 import {
   deployOverExistingServices,
@@ -25,134 +25,121 @@ function renderAll(): string {
 const TEMPLATES = jsonFiles('task-definitions');
 const SERVICES = jsonFiles('service-connect');
 const scFile = (service: string) => path.join(ECS_DIR, 'service-connect', `${service}.json`);
-const LONG = 60_000;
+
+/** A rendered task definition broken three ways, to show that the validation can fail. */
+function brokenFiles(rendered: string): string {
+  const dir = tempDir('broken');
+  const definition = readJson(path.join(rendered, 'task-definitions', 'ui.json'));
+  const [container] = definition.containerDefinitions as JsonRecord[];
+  (container.healthCheck as JsonRecord).interval = '10';
+  writeFileSync(path.join(dir, 'type.json'), JSON.stringify(definition));
+  (container.healthCheck as JsonRecord).interval = 10;
+  container.healthcheck = { command: ['CMD-SHELL', 'true'] };
+  writeFileSync(path.join(dir, 'member.json'), JSON.stringify(definition));
+  writeFileSync(
+    path.join(dir, 'sc.json'),
+    readFileSync(scFile('ui'), 'utf8').replace('"port": 80', '"port": "eighty"'),
+  );
+  return dir;
+}
+
+const DRY_RUNS: [string, string[]][] = [
+  ['deploy.sh', ['--autoscaling']],
+  ['deploy.sh', ['--full-store']],
+  ['teardown.sh', ['--with-environment', '--with-images']],
+  ['push-images.sh', []],
+  ['create-environment.sh', ['--full-store']],
+];
+const dryRunName = ([script, args]: [string, string[]]): string =>
+  `${script} ${JSON.stringify(args)}`;
+
+function dryRunLines([script, args]: [string, string[]]): string[] {
+  const extra = script === 'deploy.sh' ? ['--rendered-dir', tempDir('rendered')] : [];
+  const run = runScript(script, ['--dry-run', ...args, ...extra], { env: FULL });
+  if (run.status !== 0) throw new Error(`${script} --dry-run failed: ${run.stderr}`);
+  return printedCommands(run).filter((line) => line.startsWith('aws '));
+}
 
 describeWithTool(aws, 'the ECS API model, through the AWS CLI (parameter validation only)', () => {
   const rendered = renderAll();
+  const broken = brokenFiles(rendered);
+  const good = `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/ui.json`;
+  const groups: Record<string, string[]> = {
+    taskDefinitions: TEMPLATES.map(
+      (t) =>
+        `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/${t}.json`,
+    ),
+    serviceConnect: SERVICES.flatMap((service) => [
+      `aws ecs create-service --cluster retail-store-ecs-cluster --service-name ${service} --task-definition retail-store-ecs-${service} --service-connect-configuration file://${scFile(service)}`,
+      `aws ecs update-service --cluster retail-store-ecs-cluster --service ${service} --service-connect-configuration file://${scFile(service)} --force-new-deployment`,
+    ]),
+    policy: [
+      `aws application-autoscaling put-scaling-policy --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/retail-store-ecs-cluster/ui --policy-name ui-scaling-policy --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration file://${rendered}/autoscaling/ui-scaling-policy.json`,
+    ],
+    // Good commands around the broken ones: one CLI process validates them all in turn.
+    broken: [
+      good,
+      `aws ecs register-task-definition --cli-input-json file://${broken}/type.json`,
+      `aws ecs register-task-definition --cli-input-json file://${broken}/member.json`,
+      good,
+      `aws ecs update-service --cluster c --service ui --service-connect-configuration file://${broken}/sc.json`,
+      `aws ecs create-service --cluster c --service-name ui --network-configuration 'awsvpcConfiguration={subnets=[a],securityGroup=[b]}'`,
+      good,
+    ],
+    update: printedCommands(deployOverExistingServices()),
+    ...Object.fromEntries(DRY_RUNS.map((dryRun) => [dryRunName(dryRun), dryRunLines(dryRun)])),
+  };
+  let results: Record<string, Validation[]>;
+  beforeAll(async () => {
+    results = await validateAwsGroups(groups);
+  }, 120_000);
 
-  it(
-    'accepts every rendered task definition for register-task-definition',
-    async () => {
-      const results = await validateAwsLines(
-        TEMPLATES.map(
-          (t) =>
-            `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/${t}.json`,
-        ),
-      );
-      expect(results).toHaveLength(TEMPLATES.length);
-      expect(rejected(results)).toEqual([]);
-    },
-    LONG,
-  );
+  it('accepts every rendered task definition for register-task-definition', () => {
+    expect(results.taskDefinitions).toHaveLength(TEMPLATES.length);
+    expect(rejected(results.taskDefinitions)).toEqual([]);
+  });
 
-  it(
-    'accepts every Service Connect file for create-service and update-service',
-    async () => {
-      const lines = SERVICES.flatMap((service) => [
-        `aws ecs create-service --cluster retail-store-ecs-cluster --service-name ${service} --task-definition retail-store-ecs-${service} --service-connect-configuration file://${scFile(service)}`,
-        `aws ecs update-service --cluster retail-store-ecs-cluster --service ${service} --service-connect-configuration file://${scFile(service)} --force-new-deployment`,
-      ]);
-      const results = await validateAwsLines(lines);
-      expect(results).toHaveLength(lines.length);
-      expect(rejected(results)).toEqual([]);
-    },
-    LONG,
-  );
+  it('accepts every Service Connect file for create-service and update-service', () => {
+    expect(results.serviceConnect).toHaveLength(2 * SERVICES.length);
+    expect(rejected(results.serviceConnect)).toEqual([]);
+  });
 
-  it(
-    'accepts the UI scaling policy for put-scaling-policy',
-    async () => {
-      const results = await validateAwsLines([
-        `aws application-autoscaling put-scaling-policy --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/retail-store-ecs-cluster/ui --policy-name ui-scaling-policy --policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration file://${rendered}/autoscaling/ui-scaling-policy.json`,
-      ]);
-      expect(rejected(results)).toEqual([]);
-    },
-    LONG,
-  );
+  it('accepts the UI scaling policy for put-scaling-policy', () => {
+    expect(results.policy).toHaveLength(1);
+    expect(rejected(results.policy)).toEqual([]);
+  });
 
-  it(
-    'rejects broken ones (the check can fail): a string where a number goes, an unknown member, a bad shorthand',
-    async () => {
-      const dir = tempDir('broken');
-      const definition = readJson(path.join(rendered, 'task-definitions', 'ui.json'));
-      const [container] = definition.containerDefinitions as JsonRecord[];
-      (container.healthCheck as JsonRecord).interval = '10';
-      writeFileSync(path.join(dir, 'type.json'), JSON.stringify(definition));
-      (container.healthCheck as JsonRecord).interval = 10;
-      container.healthcheck = { command: ['CMD-SHELL', 'true'] };
-      writeFileSync(path.join(dir, 'member.json'), JSON.stringify(definition));
-      writeFileSync(
-        path.join(dir, 'sc.json'),
-        readFileSync(scFile('ui'), 'utf8').replace('"port": 80', '"port": "eighty"'),
-      );
-      // Good commands around the broken ones: one CLI process validates them all in turn.
-      const good = `aws ecs register-task-definition --cli-input-json file://${rendered}/task-definitions/ui.json`;
-      const results = await validateAwsLines([
-        good,
-        `aws ecs register-task-definition --cli-input-json file://${dir}/type.json`,
-        `aws ecs register-task-definition --cli-input-json file://${dir}/member.json`,
-        good,
-        `aws ecs update-service --cluster c --service ui --service-connect-configuration file://${dir}/sc.json`,
-        `aws ecs create-service --cluster c --service-name ui --network-configuration 'awsvpcConfiguration={subnets=[a],securityGroup=[b]}'`,
-        good,
-      ]);
-      expect(results.map((r) => r.accepted)).toEqual([
-        true,
-        false,
-        false,
-        true,
-        false,
-        false,
-        true,
-      ]);
-      const [, type, member, , sc, shorthand] = results;
-      expect(type.output).toContain(
-        'Invalid type for parameter containerDefinitions[0].healthCheck.interval',
-      );
-      expect(member.output).toContain(
-        'Unknown parameter in containerDefinitions[0]: "healthcheck"',
-      );
-      expect(sc.output).toContain(
-        'Invalid type for parameter serviceConnectConfiguration.services[0].clientAliases[0].port',
-      );
-      expect(shorthand.output).toContain('securityGroup');
-    },
-    LONG,
-  );
-
-  it(
-    'accepts the commands deploy.sh runs to update a store that exists',
-    async () => {
-      const lines = printedCommands(deployOverExistingServices());
-      expect(lines.filter((line) => line.startsWith('aws ecs update-service'))).toHaveLength(6);
-      expect(rejected(await validateAwsLines(lines))).toEqual([]);
-    },
-    LONG,
-  );
-
-  describe('every aws command the scripts print in their dry runs', () => {
-    const dryRuns: [string, string[]][] = [
-      ['deploy.sh', ['--autoscaling']],
-      ['deploy.sh', ['--full-store']],
-      ['teardown.sh', ['--with-environment', '--with-images']],
-      ['push-images.sh', []],
-      ['create-environment.sh', ['--full-store']],
-    ];
-
-    it.each(dryRuns)(
-      '%s %j',
-      async (script, args) => {
-        const extra = script === 'deploy.sh' ? ['--rendered-dir', tempDir('rendered')] : [];
-        const run = runScript(script, ['--dry-run', ...args, ...extra], { env: FULL });
-        expect(run.status).toBe(0);
-        const lines = printedCommands(run).filter((line) => line.startsWith('aws '));
-        expect(lines.length).toBeGreaterThan(0);
-        const results = await validateAwsLines(lines);
-        expect(results).toHaveLength(lines.length);
-        expect(rejected(results)).toEqual([]);
-      },
-      LONG,
+  it('rejects broken ones (the check can fail): a string where a number goes, an unknown member, a bad shorthand', () => {
+    expect(results.broken.map((r) => r.accepted)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      true,
+    ]);
+    const [, type, member, , sc, shorthand] = results.broken;
+    expect(type.output).toContain(
+      'Invalid type for parameter containerDefinitions[0].healthCheck.interval',
     );
+    expect(member.output).toContain('Unknown parameter in containerDefinitions[0]: "healthcheck"');
+    expect(sc.output).toContain(
+      'Invalid type for parameter serviceConnectConfiguration.services[0].clientAliases[0].port',
+    );
+    expect(shorthand.output).toContain('securityGroup');
+  });
+
+  it('accepts the commands deploy.sh runs to update a store that exists', () => {
+    expect(
+      results.update.filter((r) => r.command.startsWith('aws ecs update-service')),
+    ).toHaveLength(6);
+    expect(rejected(results.update)).toEqual([]);
+  });
+
+  it.each(DRY_RUNS.map(dryRunName))('accepts every aws command of the dry run %s', (name) => {
+    expect(results[name].length).toBeGreaterThan(0);
+    expect(rejected(results[name])).toEqual([]);
   });
 });
 

@@ -451,28 +451,31 @@ describe('task definitions against the stack', () => {
 const cfnLint = probeTool('cfn-lint', 'cfn-lint', ['--version']);
 
 describeWithTool(cfnLint, 'cfn-lint (the CloudFormation resource specification)', () => {
-  const lint = (file: string) =>
-    spawnSync('cfn-lint', ['--', file], { encoding: 'utf8', timeout: 120_000 });
+  // One run over the stack and a broken copy: loading the specification is most of its time.
+  const broken = path.join(tempDir('cfn'), 'broken.yaml');
+  writeFileSync(
+    broken,
+    readFileSync(STACK_FILE, 'utf8').replace(
+      'Engine: mysql',
+      'Engine: mysql\n      AllocatedStorages: 20',
+    ),
+  );
+  let report: string[];
+  beforeAll(() => {
+    const result = spawnSync('cfn-lint', ['--format', 'parseable', '--', STACK_FILE, broken], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    report = result.stdout.split('\n').filter((line) => line !== '');
+  }, 120_000);
 
   it('finds nothing in the stack', () => {
-    const result = lint(STACK_FILE);
-    expect(result.stdout + result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(report.filter((line) => line.startsWith(`${STACK_FILE}:`))).toEqual([]);
   });
 
   it('does report a broken copy (the check can fail)', () => {
-    const broken = path.join(tempDir('cfn'), 'broken.yaml');
-    writeFileSync(
-      broken,
-      readFileSync(STACK_FILE, 'utf8')
-        .replace(
-          'HealthCheckPath: /actuator/health',
-          'HealthCheckPath: /actuator/health\n      HealthCheckPort: eighty',
-        )
-        .replace('Engine: mysql', 'Engine: mysql\n      AllocatedStorages: 20'),
-    );
-    const result = lint(broken);
-    expect(result.status).not.toBe(0);
-    expect(result.stdout).toContain('AllocatedStorages');
+    const found = report.filter((line) => line.startsWith(`${broken}:`));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('AllocatedStorages');
   });
 });

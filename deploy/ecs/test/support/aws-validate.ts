@@ -71,24 +71,28 @@ function awsCalls(line: string, env: NodeJS.ProcessEnv, cwd: string): string[][]
 }
 
 /**
- * Runs shell lines that call aws, as a user would paste them, through Debian's awscli: its
- * driver parses each call and validates the parameters against the published API models, then
- * fails to connect to a closed loopback port. Nothing reaches AWS.
+ * Runs groups of shell lines that call aws, as a user would paste them, through Debian's awscli:
+ * its driver parses each call and validates the parameters against the published API models,
+ * then fails to connect to a closed loopback port. Nothing reaches AWS. All groups share one
+ * CLI process, whose start-up is most of the cost.
  */
-export async function validateAwsLines(
-  lines: string[],
+export async function validateAwsGroups<Group extends string>(
+  groups: Record<Group, string[]>,
   options: { env?: Record<string, string>; cwd?: string } = {},
-): Promise<Validation[]> {
+): Promise<Record<Group, Validation[]>> {
   const env: NodeJS.ProcessEnv = { ...offlineAwsEnv(), ...options.env };
   const cwd = options.cwd ?? tempDir('cwd');
-  const calls = lines.flatMap((line) => {
-    const found = awsCalls(line, env, cwd);
-    if (found.length === 0) throw new Error(`no aws call in: ${line}`);
-    return found;
-  });
+  const entries = Object.entries(groups) as [Group, string[]][];
+  const calls = entries.flatMap(([group, lines]) =>
+    lines.flatMap((line) => {
+      const found = awsCalls(line, env, cwd);
+      if (found.length === 0) throw new Error(`no aws call in: ${line}`);
+      return found.map((args) => ({ group, args }));
+    }),
+  );
   const endpoint = `http://127.0.0.1:${await closedPort()}`;
   const driver = spawnSync(cliPython(), [path.join(__dirname, 'validate-aws.py'), endpoint], {
-    input: JSON.stringify(calls),
+    input: JSON.stringify(calls.map((call) => call.args)),
     // file:// paths are relative to where the command runs.
     cwd,
     env,
@@ -96,14 +100,20 @@ export async function validateAwsLines(
     timeout: 300_000,
   });
   if (driver.status !== 0) throw new Error(`validate-aws.py failed: ${driver.stderr}`);
-  const results = JSON.parse(driver.stdout) as { status: number; output: string }[];
-  return results.map(({ output }, index) => {
-    const command = ['aws', ...calls[index]].join(' ');
+  const outputs = JSON.parse(driver.stdout) as { status: number; output: string }[];
+  const results = Object.fromEntries(entries.map(([group]) => [group, []])) as unknown as Record<
+    Group,
+    Validation[]
+  >;
+  calls.forEach(({ group, args }, index) => {
+    const { output } = outputs[index];
     const expected =
-      calls[index][1] === 'execute-command' ? NEEDS_PLUGIN : `${REACHED_NETWORK}: "${endpoint}/`;
+      args[1] === 'execute-command' ? NEEDS_PLUGIN : `${REACHED_NETWORK}: "${endpoint}/`;
     // One line, and the expected one: any complaint about a parameter comes before the network.
-    return { command, output, accepted: output.startsWith(expected) && !output.includes('\n') };
+    const accepted = output.startsWith(expected) && !output.includes('\n');
+    results[group].push({ command: ['aws', ...args].join(' '), output, accepted });
   });
+  return results;
 }
 
 /** The validations that failed, as readable lines for an assertion message. */
