@@ -88,10 +88,19 @@ describe('storefront when a backend fails', () => {
     const http = () => request(app.getHttpServer());
 
     it('renders the catalog with a "?" cart badge and a notice', async () => {
-      const res = await http().get('/catalog').set(HTML).expect(200);
+      const res = await http()
+        .get('/catalog')
+        .set(HTML)
+        .set('Cookie', 'SESSIONID=returning-visitor')
+        .expect(200);
       expect(badge(res.text)).toBe('?');
       expect(res.text).toContain('Your cart is unavailable right now');
       expect(res.text).toContain('class="products');
+    });
+
+    it('shows a new visitor an empty cart without asking the cart service', async () => {
+      const res = await http().get('/catalog').set(HTML).expect(200);
+      expect(badge(res.text)).toBe('0');
     });
 
     it('answers the cart page and adding to cart with 503 naming the cart service', async () => {

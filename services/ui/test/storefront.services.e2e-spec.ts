@@ -34,6 +34,11 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
   let app: NestFastifyApplication;
   const http = () => request(app.getHttpServer());
   const shopper = () => request.agent(app.getHttpServer()).set(HTML);
+  const urlOf = (backend: Backend): string => {
+    const url = services[backend]?.url;
+    if (!url) throw new Error(`${backend} is not running`);
+    return url;
+  };
   const sessionOf = (res: request.Response) =>
     /SESSIONID=([^;]+)/.exec(String(res.headers['set-cookie']))?.[1] ?? '';
 
@@ -87,14 +92,14 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
     const productId = landed.includes('catalog') ? GENTLEMAN : '1';
     await agent.post('/cart').type('form').send({ productId }).expect(303);
     await agent.post('/cart').type('form').send({ productId }).expect(303);
-    const stored = await request(services.carts?.url).get(`/carts/${session}`).expect(200);
+    const stored = await request(urlOf('carts')).get(`/carts/${session}`).expect(200);
     expect(stored.body.items).toEqual([
       { itemId: productId, quantity: 2, unitPrice: landed.includes('catalog') ? 795 : 123 },
     ]);
     const { text } = await agent.get('/cart').expect(200);
     expect(badge(text)).toBe('2');
     await agent.post('/cart/remove').type('form').send({ productId }).expect(303);
-    expect((await request(services.carts?.url).get(`/carts/${session}`)).body.items).toEqual([]);
+    expect((await request(urlOf('carts')).get(`/carts/${session}`)).body.items).toEqual([]);
   });
 
   real('checkout')('checks out through every step and places a real order', async () => {
@@ -134,14 +139,14 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
       });
       expect(order.body.items).toEqual([expect.objectContaining({ productId, quantity: 1 })]);
     }
-    await request(services.checkout?.url).get(`/checkout/${session}`).expect(404);
+    await request(urlOf('checkout')).get(`/checkout/${session}`).expect(404);
   });
 
   real('assets')('proxies product pictures from the assets service, cached 30 days', async () => {
     const res = await http().get('/assets/gentleman.jpg').expect(200);
     expect(res.headers['content-type']).toBe('image/jpeg');
     expect(res.headers['cache-control']).toBe('public, max-age=2592000');
-    const direct = await request(services.assets?.url).get('/assets/gentleman.jpg').expect(200);
+    const direct = await request(urlOf('assets')).get('/assets/gentleman.jpg').expect(200);
     expect(Buffer.compare(res.body as Buffer, direct.body as Buffer)).toBe(0);
     const generic = readFileSync(path.join(__dirname, '../public/img/sample_product.jpg'));
     expect(Buffer.compare(res.body as Buffer, generic)).not.toBe(0);
@@ -170,7 +175,7 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
     async () => {
       const res = await http().post('/actuator/fail-cart').expect(200);
       expect(res.text).toBe('OK');
-      await request(services.carts?.url).get('/actuator/health').expect(503);
+      await request(urlOf('carts')).get('/actuator/health').expect(503);
       const ready = await http().get('/actuator/health/readiness').expect(503);
       expect(ready.body.components.carts.status).toBe('DOWN');
       await http().get('/actuator/health').expect(200, { status: 'UP' });

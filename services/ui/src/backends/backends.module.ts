@@ -27,6 +27,7 @@ import {
 import type { UiConfig } from '../config/ui.config';
 import { publicDir } from '../web/public-dir';
 import { backendCallObserver } from './backend-calls';
+import { CachedCatalogClient } from './cached-catalog.client';
 import { Backends, clientEntry, ordersEntry } from './backends';
 
 const CLIENT_OPTIONS = Symbol('CLIENT_OPTIONS');
@@ -60,8 +61,13 @@ export class BackendsModule implements OnApplicationShutdown {
         {
           provide: CatalogClient,
           inject: [CLIENT_OPTIONS],
-          useFactory: (o: ClientOptions) =>
-            catalog ? new HttpCatalogClient(catalog, o) : new MockCatalogClient(),
+          useFactory: (o: ClientOptions) => {
+            if (!catalog) return new MockCatalogClient();
+            const client = new HttpCatalogClient(catalog, o);
+            return cfg.catalogCacheMs > 0
+              ? new CachedCatalogClient(client, cfg.catalogCacheMs)
+              : client;
+          },
         },
         {
           provide: CartsClient,

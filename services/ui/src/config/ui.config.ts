@@ -27,6 +27,8 @@ export class UiEnv extends TracingEnv {
   @ToBoolean() @IsBoolean() ENDPOINTS_LOGGING = false;
   /** Deadline of each backend call, connect included. */
   @ToInt() @IsInt() @Min(100) @Max(60000) ENDPOINTS_TIMEOUT_MS = 5000;
+  /** How long the catalog's answers are reused; 0 asks the catalog on every page. */
+  @ToInt() @IsInt() @Min(0) @Max(3600) CATALOG_CACHE_SECONDS = 5;
   @IsString() RETAIL_UI_BANNER = '';
   /** Read by nothing, as in the reference; accepted so existing task definitions still start. */
   @IsString() RETAIL_UI_METADATA_REGION = 'none';
@@ -45,6 +47,7 @@ export interface UiConfig {
   keepAlive: boolean;
   logBackendCalls: boolean;
   backendTimeoutMs: number;
+  catalogCacheMs: number;
   banner: string;
   /** Cache-Control max-age of the bundled CSS and picture, in seconds. */
   staticMaxAgeSeconds: number;
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): UiConfig {
     keepAlive: e.ENDPOINTS_HTTP_KEEPALIVE,
     logBackendCalls: e.ENDPOINTS_LOGGING,
     backendTimeoutMs: e.ENDPOINTS_TIMEOUT_MS,
+    catalogCacheMs: e.CATALOG_CACHE_SECONDS * 1000,
     banner: e.RETAIL_UI_BANNER,
     staticMaxAgeSeconds: prod ? 365 * 24 * 3600 : 3600,
     tracing: tracingConfig(e, 'ui'),

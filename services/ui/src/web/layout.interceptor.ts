@@ -32,7 +32,7 @@ export class LayoutInterceptor implements NestInterceptor {
     if (!this.reflector.get<string | undefined>(RENDER_METADATA, handler)) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!this.reflector.get<boolean | undefined>(OWN_CART_BADGE, handler)) {
-      request.cartBadge = this.layout.cartBadge(request.sessionId);
+      request.cartBadge = this.layout.cartBadge(request);
     }
     return next
       .handle()

@@ -54,10 +54,14 @@ export class LayoutService {
     @Inject(UI_CONFIG) private readonly cfg: UiConfig,
   ) {}
 
-  /** Never rejects: a cart service that is down shows as "?" in the navbar. */
-  async cartBadge(customerId: string): Promise<CartBadge> {
+  /**
+   * Never rejects: a cart service that is down shows as "?" in the navbar. A visitor whose
+   * session starts with this request has an empty cart, so the cart service is not asked.
+   */
+  async cartBadge(request: FastifyRequest): Promise<CartBadge> {
+    if (request.newSession) return { quantity: 0 };
     try {
-      const cart = await this.carts.cart(customerId);
+      const cart = await this.carts.cart(request.sessionId);
       return { quantity: cart.items.reduce((sum, item) => sum + item.quantity, 0) };
     } catch {
       return { quantity: undefined };
@@ -68,7 +72,7 @@ export class LayoutService {
   async build(request: FastifyRequest, page: PageModel, badge?: CartBadge): Promise<LayoutModel> {
     const known =
       badge ?? (page.cartQuantity !== undefined ? { quantity: page.cartQuantity } : undefined);
-    const cart = known ?? (await (request.cartBadge ?? this.cartBadge(request.sessionId)));
+    const cart = known ?? (await (request.cartBadge ?? this.cartBadge(request)));
     const crumbs = page.breadcrumbs ?? [];
     const notices = [...(page.notices ?? [])];
     if (cart.quantity === undefined) notices.push(CART_UNAVAILABLE);

@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The visitor's SESSIONID: the customer id for carts and checkout. */
     sessionId: string;
+    /** The id was made for this request, so nothing can be stored under it yet. */
+    newSession: boolean;
   }
 }
 
@@ -21,12 +23,14 @@ const PLAUSIBLE_ID = /^[A-Za-z0-9-]{1,64}$/;
  */
 export function installSession(fastify: FastifyInstance): void {
   fastify.decorateRequest('sessionId', '');
+  fastify.decorateRequest('newSession', false);
   fastify.addHook('onRequest', (request, reply, done) => {
     const current = sessionCookie(request.headers.cookie);
     if (current && PLAUSIBLE_ID.test(current)) {
       request.sessionId = current;
     } else {
       request.sessionId = randomUUID();
+      request.newSession = true;
       void reply.header(
         'set-cookie',
         `${SESSION_COOKIE}=${request.sessionId}; Path=/; HttpOnly; SameSite=Lax`,
