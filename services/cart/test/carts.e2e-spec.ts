@@ -80,6 +80,12 @@ describe('carts API (in memory)', () => {
         '/carts/{customerId}/items/{itemId}',
         '/carts/{customerId}/merge',
       ]);
+      const items = doc.body.paths['/carts/{customerId}/items'];
+      for (const method of ['post', 'patch']) {
+        expect(items[method].requestBody.content['application/json'].schema).toEqual({
+          $ref: '#/components/schemas/ItemBody',
+        });
+      }
       expect((await http().get('/swagger-ui/index.html').expect(200)).text).toContain('swagger-ui');
     });
   });
@@ -94,7 +100,11 @@ describe('carts API (in memory)', () => {
 
     it('answers OK, then health and liveness stay DOWN (503) while readiness and the API work', async () => {
       const server = () => request(failing.getHttpServer());
-      const res = await server().post('/actuator/fail').expect(200);
+      // As the UI's client calls it: JSON Content-Type, no body.
+      const res = await server()
+        .post('/actuator/fail')
+        .set('Content-Type', 'application/json')
+        .expect(200);
       expect(res.text).toBe('OK');
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       for (let i = 0; i < 2; i++) {

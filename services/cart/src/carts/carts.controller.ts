@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiBody,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,7 +11,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Cart, CartItem } from '@retail/contracts';
-import { RequireObjectBodyInterceptor } from '../http/require-object-body.interceptor';
+import { JsonObjectBody } from '../http/json-object-body.decorator';
 import { CartsService } from './carts.service';
 import { CartParams, ItemParams, MergeQuery } from './dto/cart.params';
 import {
@@ -68,20 +58,26 @@ export class CartsController {
   }
 
   @Post(':customerId/items')
-  @UseInterceptors(RequireObjectBodyInterceptor)
+  @ApiBody({ type: ItemBody })
   @ApiCreatedResponse({ type: ItemResponse, description: 'The line as stored' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
-  async add(@Param() { customerId }: CartParams, @Body() item: ItemBody): Promise<CartItem> {
+  async add(
+    @Param() { customerId }: CartParams,
+    @JsonObjectBody() item: ItemBody,
+  ): Promise<CartItem> {
     return toItemBody(await this.carts.add(customerId, toItemBody(item)));
   }
 
   @Patch(':customerId/items')
   @HttpCode(202)
-  @UseInterceptors(RequireObjectBodyInterceptor)
+  @ApiBody({ type: ItemBody })
   @ApiAcceptedResponse({ description: 'Quantity and price replaced' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
-  async update(@Param() { customerId }: CartParams, @Body() item: ItemBody): Promise<void> {
+  async update(
+    @Param() { customerId }: CartParams,
+    @JsonObjectBody() item: ItemBody,
+  ): Promise<void> {
     await this.carts.update(customerId, toItemBody(item));
   }
 
