@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer as createTlsServer } from 'node:tls';
 import { describeWithServer, startApp, startTcpProxy } from '@retail/testing';
 import { Redis } from 'ioredis';
 import { aCheckoutRequest } from './builders';
@@ -79,6 +85,78 @@ describe('the checkout process', () => {
     afterAll(async () => {
       await deleteKeys(admin, `*${run}*`);
       await admin.quit();
+    });
+
+    it('talks TLS to a rediss:// URL, verifying the server certificate', async () => {
+      // A TLS front for the local Redis with a throwaway certificate the child is told to trust.
+      const dir = mkdtempSync(path.join(tmpdir(), 'checkout-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=DNS:localhost',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const front = createTlsServer(
+        {
+          key: readFileSync(path.join(dir, 'key.pem')),
+          cert: readFileSync(path.join(dir, 'cert.pem')),
+        },
+        (client) => {
+          const upstream = connect(REDIS_PORT, '127.0.0.1');
+          client
+            .on('error', () => upstream.destroy())
+            .pipe(upstream)
+            .on('error', () => client.destroy())
+            .pipe(client);
+        },
+      );
+      await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+      const tlsPort = (front.address() as { port: number }).port;
+      const port = await freePort();
+      const id = `${run}-tls`;
+      try {
+        const app = await startApp(
+          main,
+          {
+            REDIS_URL: `rediss://localhost:${tlsPort}`,
+            NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem'),
+            LOG_LEVEL: 'silent',
+          },
+          port,
+          '/health/ready',
+        );
+        expect((await post(port, `/checkout/${id}/update`, aCheckoutRequest())).status).toBe(201);
+        expect(await admin.exists(`checkout:${id}`)).toBe(1);
+        expect(await app.stop('SIGTERM')).toBe(0);
+
+        // Not trusting the certificate, the same service never gets a connection.
+        const untrusting = await startApp(
+          main,
+          { REDIS_URL: `rediss://localhost:${tlsPort}`, LOG_LEVEL: 'silent' },
+          port,
+          '/health',
+        );
+        expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(503);
+        expect(await untrusting.stop('SIGTERM')).toBe(0);
+      } finally {
+        await new Promise((r) => front.close(r));
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('survives Redis going away (503s, no crash) and recovers by itself', async () => {
