@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   bashArray,
@@ -10,7 +10,7 @@ import {
   taskDefinition,
   type JsonRecord,
 } from './support/files';
-import { ECS_DIR } from './support/tools';
+import { ECS_DIR, REPO_ROOT } from './support/tools';
 
 const TEMPLATES = jsonFiles('task-definitions');
 const container = (definition: JsonRecord): JsonRecord =>
@@ -260,4 +260,21 @@ describe('UI scaling policy', () => {
       },
     });
   });
+});
+
+describe('the images the task definitions run', () => {
+  it.each(Object.entries(SERVICES))(
+    '%s: services/<image>/Dockerfile exists, exposes 8080, and any health check of its own uses the same path',
+    (_service, { image, health }) => {
+      const dockerfile = path.join(REPO_ROOT, 'services', image, 'Dockerfile');
+      expect(existsSync(dockerfile)).toBe(true);
+      const text = readFileSync(dockerfile, 'utf8');
+      expect(text).toMatch(/^EXPOSE 8080$/m);
+      // The image's own HEALTHCHECK (used by docker and compose) must agree with ECS's.
+      const paths = [...text.matchAll(/http:\/\/localhost:(?:8080|\$\{PORT\})(\/[^"'\s]*)/g)].map(
+        (m) => m[1],
+      );
+      expect(paths.filter((p) => p !== health)).toEqual([]);
+    },
+  );
 });
