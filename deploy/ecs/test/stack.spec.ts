@@ -292,8 +292,11 @@ describe('environment stack: catalog database', () => {
   it('is RDS MySQL with database catalog, private, reachable from the catalog group only', () => {
     const [, db] = named('AWS::RDS::DBInstance', 'DBName', 'catalog');
     expect(db.Condition).toBeUndefined();
+    // The catalog connects without TLS: RDS for MySQL up to 8.4 allows that by default.
+    expect(template.Parameters.CatalogDbEngineVersion.Default).toBe('8.4');
     expect(db.Properties).toMatchObject({
       Engine: 'mysql',
+      EngineVersion: ref('CatalogDbEngineVersion'),
       PubliclyAccessible: false,
       VPCSecurityGroups: [ref('CatalogDbSecurityGroup')],
       DBSubnetGroupName: ref('DbSubnetGroup'),
