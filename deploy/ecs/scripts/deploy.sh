@@ -26,7 +26,7 @@ Options:
   --cluster NAME        cluster (default: $DEFAULT_CLUSTER)
   --ui-variant NAME     ${UI_VARIANTS[*]}
                         (default: ui-endpoints, or ui-full with --full-store)
-  --desired-count N     tasks of each backend service (default: 1; the UI always gets 2)
+  --desired-count N     tasks of each backend service it creates (default: 1; the UI gets 2)
   --autoscaling         also scale the UI from 2 to 10 tasks on ALBRequestCountPerTarget 1500
   --rendered-dir DIR    where the rendered task definitions go (default: deploy/ecs/rendered)
   --no-wait             do not wait for the services to become stable
