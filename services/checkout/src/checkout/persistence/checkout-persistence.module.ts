@@ -4,10 +4,11 @@ import type { CheckoutConfig } from '../../config/checkout.config';
 import { CheckoutRepository } from './checkout.repository';
 import { InMemoryCheckoutRepository } from './in-memory-checkout.repository';
 import { RedisCheckoutRepository } from './redis-checkout.repository';
-import { RedisConnections } from './redis.connections';
+import type { RedisConnections } from './redis.connections';
 
 /** The storage's own readiness checks; CheckoutModule adds the orders one. */
 export const STORE_CHECKS = Symbol('STORE_CHECKS');
+const REDIS_CONNECTIONS = Symbol('REDIS_CONNECTIONS');
 
 /** Chooses the checkout store once, at boot, from validated config. */
 @Module({})
@@ -28,19 +29,21 @@ export class CheckoutPersistenceModule {
       module: CheckoutPersistenceModule,
       providers: [
         {
-          provide: RedisConnections,
+          provide: REDIS_CONNECTIONS,
           inject: [APP_LOGGER],
-          useFactory: (logger: AppLogger) => RedisConnections.open(store, logger),
+          // ioredis is loaded only when Redis is configured: the in-memory default starts faster.
+          useFactory: async (logger: AppLogger) =>
+            (await import('./redis.connections')).RedisConnections.open(store, logger),
         },
         {
           provide: CheckoutRepository,
-          inject: [RedisConnections],
+          inject: [REDIS_CONNECTIONS],
           useFactory: (redis: RedisConnections) =>
             new RedisCheckoutRepository(redis.writer, redis.reader, cfg.ttlSeconds),
         },
         {
           provide: STORE_CHECKS,
-          inject: [RedisConnections],
+          inject: [REDIS_CONNECTIONS],
           useFactory: (redis: RedisConnections): DependencyCheck[] => redis.checks(),
         },
       ],
