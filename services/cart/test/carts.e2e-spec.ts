@@ -80,6 +80,10 @@ describe('carts API (in memory)', () => {
         '/carts/{customerId}/items/{itemId}',
         '/carts/{customerId}/merge',
       ]);
+      expect(doc.body.paths['/carts/{customerId}/merge'].get.parameters).toEqual([
+        expect.objectContaining({ name: 'customerId', in: 'path', required: true }),
+        expect.objectContaining({ name: 'sessionId', in: 'query', required: true }),
+      ]);
       const items = doc.body.paths['/carts/{customerId}/items'];
       for (const method of ['post', 'patch']) {
         expect(items[method].requestBody.content['application/json'].schema).toEqual({

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -6,14 +6,16 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Cart, CartItem } from '@retail/contracts';
 import { JsonObjectBody } from '../http/json-object-body.decorator';
+import { SingleQuery } from '../http/single-query.decorator';
 import { CartsService } from './carts.service';
-import { CartParams, ItemParams, MergeQuery } from './dto/cart.params';
+import { CUSTOMER_ID, ITEM_ID } from './dto/cart-id.pipe';
 import {
   CartResponse,
   EmptiedCartResponse,
@@ -32,14 +34,14 @@ export class CartsController {
 
   @Get(':customerId')
   @ApiOkResponse({ type: CartResponse, description: 'An unknown cart is empty' })
-  async get(@Param() { customerId }: CartParams): Promise<Cart> {
+  async get(@Param('customerId', CUSTOMER_ID) customerId: string): Promise<Cart> {
     return { customerId, items: (await this.carts.items(customerId)).map(toItemBody) };
   }
 
   @Delete(':customerId')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: EmptiedCartResponse })
-  async clear(@Param() { customerId }: CartParams): Promise<EmptiedCartResponse> {
+  async clear(@Param('customerId', CUSTOMER_ID) customerId: string): Promise<EmptiedCartResponse> {
     await this.carts.clear(customerId);
     return { customerId: null, items: [] };
   }
@@ -47,13 +49,17 @@ export class CartsController {
   @Get(':customerId/merge')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: "The session cart's items moved into the customer cart" })
-  async merge(@Param() { customerId }: CartParams, @Query() { sessionId }: MergeQuery) {
+  @ApiQuery({ name: 'sessionId', required: true, description: 'The session whose cart moves in' })
+  async merge(
+    @Param('customerId', CUSTOMER_ID) customerId: string,
+    @SingleQuery('sessionId', CUSTOMER_ID) sessionId: string,
+  ): Promise<void> {
     await this.carts.merge(customerId, sessionId);
   }
 
   @Get(':customerId/items')
   @ApiOkResponse({ type: [ItemResponse] })
-  async items(@Param() { customerId }: CartParams): Promise<CartItem[]> {
+  async items(@Param('customerId', CUSTOMER_ID) customerId: string): Promise<CartItem[]> {
     return (await this.carts.items(customerId)).map(toItemBody);
   }
 
@@ -62,7 +68,7 @@ export class CartsController {
   @ApiCreatedResponse({ type: ItemResponse, description: 'The line as stored' })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
   async add(
-    @Param() { customerId }: CartParams,
+    @Param('customerId', CUSTOMER_ID) customerId: string,
     @JsonObjectBody() item: ItemBody,
   ): Promise<CartItem> {
     return toItemBody(await this.carts.add(customerId, toItemBody(item)));
@@ -75,7 +81,7 @@ export class CartsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse })
   async update(
-    @Param() { customerId }: CartParams,
+    @Param('customerId', CUSTOMER_ID) customerId: string,
     @JsonObjectBody() item: ItemBody,
   ): Promise<void> {
     await this.carts.update(customerId, toItemBody(item));
@@ -84,14 +90,20 @@ export class CartsController {
   @Get(':customerId/items/:itemId')
   @ApiOkResponse({ type: ItemResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
-  async item(@Param() { customerId, itemId }: ItemParams): Promise<CartItem> {
+  async item(
+    @Param('customerId', CUSTOMER_ID) customerId: string,
+    @Param('itemId', ITEM_ID) itemId: string,
+  ): Promise<CartItem> {
     return toItemBody(await this.carts.item(customerId, itemId));
   }
 
   @Delete(':customerId/items/:itemId')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Removed, or was not there' })
-  async remove(@Param() { customerId, itemId }: ItemParams): Promise<void> {
+  async remove(
+    @Param('customerId', CUSTOMER_ID) customerId: string,
+    @Param('itemId', ITEM_ID) itemId: string,
+  ): Promise<void> {
     await this.carts.remove(customerId, itemId);
   }
 }

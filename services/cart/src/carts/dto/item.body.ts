@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CartItem } from '@retail/contracts';
 import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_INT32 } from '../cart';
-import { MAX_ID_LENGTH } from './cart.params';
+import { MAX_ID_LENGTH } from './cart-id.pipe';
 
 /** `Item` as clients send it to POST and PATCH; unknown fields are dropped. */
 export class ItemBody implements CartItem {
