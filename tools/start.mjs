@@ -225,27 +225,34 @@ const describeExit = ({ code, signal }) =>
   signal ? `was killed by ${signal}` : `exited with code ${code}`;
 
 function printTable(units, skipped, real) {
+  const running = units.map((u) => u.service);
+  const calls = (service) =>
+    Object.keys(endpointsFor(service, running, () => ''))
+      .map((variable) => running.find((s) => s.endpointVar === variable).name)
+      .join(', ') || '-';
   const rows = [
-    ['service', 'url', 'health', 'backend', 'pid', 'state'],
+    ['service', 'url', 'health', 'backend', 'calls', 'pid', 'state'],
     ...units.map((u) => [
       u.service.name,
       `http://localhost:${u.port}`,
       u.service.health,
       real?.backend[u.service.name] ?? 'embedded',
+      calls(u.service),
       String(u.child.pid),
       `healthy in ${(u.healthyAt / 1000).toFixed(1)} s`,
     ]),
-    ...skipped.map((s) => [s.name, '-', s.health, '-', '-', 'skipped (not written yet)']),
+    ...skipped.map((s) => [s.name, '-', s.health, '-', '-', '-', 'skipped (not written yet)']),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   say('');
-  for (const row of rows)
+  for (const row of rows) {
     say(
       row
         .map((cell, i) => cell.padEnd(widths[i]))
         .join('  ')
         .trimEnd(),
     );
+  }
   say('');
 }
 

@@ -29,6 +29,12 @@ describe('npm start', () => {
       const port = service.port + offset;
       const row = table.get(service.name);
       expect(row).toMatchObject({ url: `http://localhost:${port}`, backend: 'embedded' });
+      // The ui and checkout are wired to every service they call that is running.
+      const calls = {
+        ui: ['catalog', 'cart', 'orders', 'assets', 'checkout'],
+        checkout: ['orders'],
+      }[service.name]?.filter((callee) => present.some((s) => s.name === callee));
+      expect(row?.calls).toBe(calls?.length ? calls.join(', ') : '-');
       expect(row?.state).toMatch(/^healthy in [\d.]+ s$/);
       expect((await get(port, service.health)).status).toBe(200);
       expect(serviceProcessesOn(port)).toEqual([row?.pid]);

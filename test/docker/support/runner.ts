@@ -2,6 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { root } from './processes';
 
+export interface TableRow {
+  url: string;
+  backend: string;
+  calls: string;
+  pid: number;
+  state: string;
+}
+
 /** `node tools/start.mjs …` as `npm start -- …` runs it, with its output collected. */
 export class Runner {
   readonly process: ChildProcess;
@@ -47,19 +55,18 @@ export class Runner {
   }
 
   /** The rows of the table printed once every service is healthy, by service name. */
-  table(): Map<string, { url: string; backend: string; pid: number; state: string }> {
-    const rows = new Map<string, { url: string; backend: string; pid: number; state: string }>();
+  table(): Map<string, TableRow> {
+    const rows = new Map<string, TableRow>();
     const lines = this.stdout.split('\n').map((l) => l.replace(/^start\s+\| /, ''));
     const header = lines.findIndex((l) =>
-      /^service\s+url\s+health\s+backend\s+pid\s+state/.test(l),
+      /^service\s+url\s+health\s+backend\s+calls\s+pid\s+state$/.test(l),
     );
     if (header === -1) return rows;
     for (const line of lines.slice(header + 1)) {
       if (line.trim() === '') break;
-      const [name, url, , ...rest] = line.split(/\s{2,}/);
-      const state = rest.pop() ?? '';
-      const pid = Number(rest.pop());
-      rows.set(name, { url, backend: rest.join('  '), pid, state });
+      // Columns are two or more spaces apart; no cell holds two spaces in a row.
+      const [name, url, , backend, calls, pid, state] = line.split(/\s{2,}/);
+      rows.set(name, { url, backend, calls, pid: Number(pid), state });
     }
     return rows;
   }
