@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrdersClient, OrderSubmission, UpstreamError } from '@retail/clients';
 import type { Checkout, CheckoutRequest, CheckoutSubmitted } from '@retail/contracts';
-import { APP_LOGGER, Metrics } from '@retail/service-kit';
-import type { AppLogger } from '@retail/service-kit';
+import { APP_LOGGER, type AppLogger, Metrics } from '@retail/service-kit';
 import { Counter } from 'prom-client';
-import { CHECKOUT_CONFIG } from '../config/checkout.config';
-import type { CheckoutConfig } from '../config/checkout.config';
+import { CHECKOUT_CONFIG, type CheckoutConfig } from '../config/checkout.config';
 import { CheckoutNotFoundError, OrderNotPlacedError } from './checkout.errors';
 import { toOrderSubmission } from './orders/order-submission';
 import { CheckoutRepository } from './persistence/checkout.repository';
