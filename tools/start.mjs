@@ -323,10 +323,16 @@ async function main() {
   await buildStale(units);
   if (stopping) return;
   if (options.real) {
-    real = await prepareRealBackends(
-      units.map((u) => u.service.name),
-      options.dbName,
-    );
+    try {
+      real = await prepareRealBackends(
+        units.map((u) => u.service.name),
+        options.dbName,
+      );
+    } catch (error) {
+      // A server that answers but refuses us (a root password, no CREATE right) ends the run here.
+      fail(`--real: could not prepare the local servers: ${error.message}`);
+      process.exit(1);
+    }
     for (const note of real.notes) say(note);
   }
 
@@ -377,4 +383,7 @@ async function main() {
   if (ui) say(`the store: http://localhost:${ui.port}`);
 }
 
-await main();
+await main().catch((error) => {
+  fail(`stopped by an unexpected error: ${error.stack ?? error}`);
+  process.exit(1); // the exit handler above kills any service already started
+});

@@ -125,6 +125,21 @@ describe('npm start', () => {
     });
   });
 
+  it('gives up on a service that is not healthy in time, with its log lines, and exits 1', async () => {
+    const offset = await freeOffset(ports);
+    const runner = new Runner([
+      '--port-offset',
+      String(offset),
+      '--only',
+      'catalog',
+      '--timeout',
+      '0.01',
+    ]);
+    expect((await runner.exited(30_000)).code).toBe(1);
+    expect(runner.stderr).toContain('catalog did not answer /health with 200 within 0.01 s');
+    expect(serviceProcessesOn(8081 + offset)).toEqual([]);
+  });
+
   it('refuses an unknown service name with the list of known ones', async () => {
     const runner = new Runner(['--only', 'carts']);
     expect((await runner.exited(10_000)).code).toBe(2);
