@@ -2,9 +2,10 @@
 // The storefront with live catalog and cart services (both in memory): req/s, p50/p99 and errors
 // for /home and /catalog at 50 connections, each against a raw node:http server sending the
 // same HTML; RSS of the three processes after the load; UI start to first 200 on
-// /actuator/health. Every request is a new visitor (no cookie): a new SESSIONID, one catalog
-// call and one cart call per page. `node test/perf/ui.bench.mjs` (DURATION=seconds per run,
-// default 10; builds the services first).
+// /actuator/health. New visitors (no cookie) get a new SESSIONID and need no cart call; a
+// returning visitor's page also asks carts for the badge. Catalog answers are reused for
+// CATALOG_CACHE_SECONDS (5). `node test/perf/ui.bench.mjs` (DURATION=seconds per run, default
+// 10; builds the services first).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,13 +34,31 @@ const ui = await startProcess(
   '/actuator/health',
 );
 
-const rows = [];
-for (const route of ['/home', '/catalog']) {
-  const url = `http://127.0.0.1:${uiPort}${route}`;
-  await load(url, { duration: 2, headers: HTML }); // warm-up
-  const result = await load(url, { duration, headers: HTML });
+// A returning visitor with two watches in the cart: each page also asks carts for the badge.
+const RETURNING = { ...HTML, cookie: 'SESSIONID=bench-returning-visitor' };
+for (const productId of [
+  '510a0d7e-8e83-4193-b483-e27e09ddc34d',
+  '6d62d909-f957-430e-8689-b5129c0bb75e',
+]) {
+  await fetch(`http://127.0.0.1:${uiPort}/cart`, {
+    method: 'POST',
+    headers: { ...RETURNING, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `productId=${productId}`,
+    redirect: 'manual',
+  });
+}
 
-  const html = Buffer.from(await (await fetch(url, { headers: HTML })).arrayBuffer());
+const rows = [];
+for (const [label, route, headers] of [
+  ['/home (new visitor)', '/home', HTML],
+  ['/catalog (new visitor)', '/catalog', HTML],
+  ['/home (returning, 2 in cart)', '/home', RETURNING],
+]) {
+  const url = `http://127.0.0.1:${uiPort}${route}`;
+  await load(url, { duration: 2, headers }); // warm-up
+  const result = await load(url, { duration, headers });
+
+  const html = Buffer.from(await (await fetch(url, { headers })).arrayBuffer());
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'page.html');
   writeFileSync(file, html);
   const rawPort = await freePort();
@@ -52,9 +71,13 @@ for (const route of ['/home', '/catalog']) {
   await load(`http://127.0.0.1:${rawPort}/`, { duration: 2 });
   const rawResult = await load(`http://127.0.0.1:${rawPort}/`, { duration });
   await stop(raw.child);
-  rows.push({ route, result, raw: rawResult, bytes: html.length });
+  rows.push({ label, result, raw: rawResult, bytes: html.length });
 }
-const rss = { ui: rssMb(ui.child.pid), catalog: rssMb(catalog.child.pid), cart: rssMb(cart.child.pid) };
+const rss = {
+  ui: rssMb(ui.child.pid),
+  catalog: rssMb(catalog.child.pid),
+  cart: rssMb(cart.child.pid),
+};
 for (const svc of [ui, catalog, cart]) await stop(svc.child);
 
 console.log(
@@ -64,7 +87,7 @@ console.log('| page | bytes | ui req/s | p50 ms | p99 ms | errors | raw req/s | 
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.route} | ${r.bytes} | ${r.result.rps} | ${r.result.p50} | ${r.result.p99} | ${r.result.errors} | ${r.raw.rps} | ${r.raw.p99} |`,
+    `| ${r.label} | ${r.bytes} | ${r.result.rps} | ${r.result.p50} | ${r.result.p99} | ${r.result.errors} | ${r.raw.rps} | ${r.raw.p99} |`,
   );
 }
 console.log(
