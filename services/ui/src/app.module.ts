@@ -10,6 +10,7 @@ import { CheckoutService } from './checkout/checkout.service';
 import type { UiConfig } from './config/ui.config';
 import { UI_CONFIG } from './config/ui-config.token';
 import { ActuatorController } from './ops/actuator.controller';
+import { ProxyController } from './ops/proxy.controller';
 import { TopologyService } from './ops/topology.service';
 import { ShopController } from './shop/shop.controller';
 import { ShopService } from './shop/shop.service';
@@ -31,6 +32,7 @@ export class AppModule {
         CheckoutController,
         AssetsController,
         ActuatorController,
+        ProxyController,
       ],
       providers: [
         { provide: UI_CONFIG, useValue: cfg },

@@ -415,6 +415,13 @@ describe('storefront with every backend mocked', () => {
       expect(res.body.message).toContain('ENDPOINTS_CARTS');
     });
 
+    it('answers the raw proxy with "Endpoint not provided" while a backend is mocked', async () => {
+      const res = await http().get('/proxy/catalogue/tags').expect(404);
+      expect(res.text).toBe('Endpoint not provided for catalogue');
+      await http().get('/proxy/orders').expect(404, 'Endpoint not provided for orders');
+      await http().get('/proxy/nothing/x').expect(404);
+    });
+
     it('shows every backend as mocked on the topology page', async () => {
       const { text } = await http().get('/topology').expect(200);
       expect(text.match(/pill pill-muted">mock</g)).toHaveLength(4);

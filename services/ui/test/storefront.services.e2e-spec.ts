@@ -153,6 +153,24 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
     await http().get('/assets/missing.jpg').expect(404);
   });
 
+  real('catalog')(
+    'passes GET /proxy/catalogue/** through to the catalog, query included',
+    async () => {
+      const res = await http().get('/proxy/catalogue?size=2&page=1').expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toHaveLength(2);
+      const product = await http().get(`/proxy/catalogue/product/${GENTLEMAN}`).expect(200);
+      expect(product.body.name).toBe('Gentleman');
+      await http().get('/proxy/catalogue/product/nope').expect(404);
+      await http().get('/proxy/catalogue/%2e%2e/health').expect(404);
+    },
+  );
+
+  real('orders')('passes /proxy/orders to the orders service, not to checkout', async () => {
+    const res = await http().get('/proxy/orders').expect(200);
+    expect(Array.isArray(res.body)).toBe(true);
+  });
+
   it('lists the real services as UP on the topology page and in readiness', async () => {
     const { text } = await http().get('/topology').expect(200);
     for (const backend of landed) {

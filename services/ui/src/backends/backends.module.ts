@@ -28,7 +28,7 @@ import type { UiConfig } from '../config/ui.config';
 import { publicDir } from '../web/public-dir';
 import { backendCallObserver } from './backend-calls';
 import { CachedCatalogClient } from './cached-catalog.client';
-import { Backends, clientEntry, ordersEntry } from './backends';
+import { Backends, clientEntry, ordersEntry, PROXY_TARGETS, type ProxyTargets } from './backends';
 
 const CLIENT_OPTIONS = Symbol('CLIENT_OPTIONS');
 const ORDERS_HTTP = Symbol('ORDERS_HTTP');
@@ -99,6 +99,20 @@ export class BackendsModule implements OnApplicationShutdown {
             orders ? new HttpClient({ ...o, service: 'orders', baseUrl: orders }) : undefined,
         },
         {
+          provide: PROXY_TARGETS,
+          inject: [CLIENT_OPTIONS, ORDERS_HTTP],
+          useFactory: (o: ClientOptions, ordersHttp: HttpClient | undefined): ProxyTargets => {
+            const http = (service: string, baseUrl: string | undefined) =>
+              baseUrl ? new HttpClient({ ...o, service, baseUrl }) : undefined;
+            return {
+              catalogue: http('catalog', catalog),
+              carts: http('carts', carts),
+              checkout: http('checkout', checkout),
+              orders: ordersHttp,
+            };
+          },
+        },
+        {
           provide: Backends,
           inject: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, ORDERS_HTTP],
           useFactory: (
@@ -126,9 +140,21 @@ export class BackendsModule implements OnApplicationShutdown {
         },
         {
           provide: CLOSABLE,
-          inject: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, ORDERS_HTTP],
-          useFactory: (...clients: Array<{ close(): Promise<void> } | undefined>) =>
-            clients.filter((c) => c !== undefined),
+          inject: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, PROXY_TARGETS],
+          useFactory: (
+            catalogClient: CatalogClient,
+            cartsClient: CartsClient,
+            checkoutClient: CheckoutClient,
+            assetsClient: AssetsClient,
+            proxies: ProxyTargets,
+          ) =>
+            [
+              catalogClient,
+              cartsClient,
+              checkoutClient,
+              assetsClient,
+              ...Object.values(proxies),
+            ].filter((c) => c !== undefined),
         },
       ],
       exports: [
@@ -138,6 +164,7 @@ export class BackendsModule implements OnApplicationShutdown {
         AssetsClient,
         Backends,
         DEPENDENCY_CHECKS,
+        PROXY_TARGETS,
       ],
     };
   }

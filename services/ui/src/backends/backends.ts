@@ -7,6 +7,13 @@ import {
 } from '@retail/clients';
 import type { BackendName } from '../config/ui.config';
 
+/** Where `/proxy/<name>/**` goes; undefined when that backend is not configured. */
+export type ProxyTargets = Record<
+  'catalogue' | 'carts' | 'checkout' | 'orders',
+  HttpClient | undefined
+>;
+export const PROXY_TARGETS = Symbol('PROXY_TARGETS');
+
 /** One backend as the topology page and readiness see it. */
 export interface BackendEntry {
   name: BackendName;
