@@ -4,6 +4,10 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+// SwaggerModule.setup serves its UI through FastifyAdapter.useStaticAssets, which requires
+// @fastify/static by name at run time: importing it here is what makes tools/build.mjs ship it
+// in every image that serves OpenAPI (without it the service exits at start-up).
+import '@fastify/static';
 import type { FastifyRequest } from 'fastify';
 import { ConfigError } from './config/load-env';
 import { AppErrorFilter } from './http/errors';
