@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startApp, type RunningApp } from '@retail/testing';
+import { freePort } from './backends';
+
+const root = path.resolve(__dirname, '../../..');
+
+// tools/services.mjs (ports, health paths) lives outside every Nx project, so it is loaded by
+// path at run time: the module-boundary rule forbids a relative import of it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const { SERVICES } = require(path.join(root, 'tools/services.mjs')) as {
+  SERVICES: Array<{ name: ServiceName; health: string }>;
+};
+
+export type ServiceName = 'catalog' | 'cart' | 'orders' | 'assets' | 'checkout' | 'ui';
+
+export interface StoreService {
+  url: string;
+  app: RunningApp;
+}
+
+export type Store = Record<ServiceName, StoreService> & { stop: () => Promise<void> };
+
+/** Builds a service with tools/build.mjs (a no-op when dist is up to date); returns main.js. */
+export function buildService(name: ServiceName): string {
+  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), name], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  return path.join(root, 'dist/services', name, 'main.js');
+}
+
+/**
+ * The six built services as processes, the way their images run them, each on a free loopback
+ * port with the backend variables in `env` and wired to each other through ENDPOINTS_*. Resolves
+ * once every health endpoint answers 200.
+ */
+export async function startStore(
+  env: Partial<Record<ServiceName, Record<string, string>>>,
+): Promise<Store> {
+  const names: ServiceName[] = ['catalog', 'cart', 'orders', 'assets', 'checkout', 'ui'];
+  const ports = Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
+  ) as Record<ServiceName, number>;
+  const url = (name: ServiceName) => `http://127.0.0.1:${ports[name]}`;
+  const wiring: Record<ServiceName, Record<string, string>> = {
+    catalog: {},
+    cart: {},
+    orders: {},
+    assets: {},
+    checkout: { ENDPOINTS_ORDERS: url('orders') },
+    ui: {
+      ENDPOINTS_CATALOG: url('catalog'),
+      ENDPOINTS_CARTS: url('cart'),
+      ENDPOINTS_ORDERS: url('orders'),
+      ENDPOINTS_ASSETS: url('assets'),
+      ENDPOINTS_CHECKOUT: url('checkout'),
+    },
+  };
+  const mains = names.map(buildService);
+  const started = await Promise.allSettled(
+    names.map((name, i) =>
+      startApp(
+        mains[i],
+        { LOG_LEVEL: 'warn', ...wiring[name], ...env[name] },
+        ports[name],
+        SERVICES.find((s) => s.name === name)!.health,
+        60_000,
+      ),
+    ),
+  );
+  const apps = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const stop = async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+  };
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  const store = { stop } as Store;
+  names.forEach((name, i) => {
+    store[name] = { url: url(name), app: (started[i] as PromiseFulfilledResult<RunningApp>).value };
+  });
+  return store;
+}
