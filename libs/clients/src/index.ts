@@ -12,7 +12,7 @@ export { MockCatalogClient, MOCK_IMAGE_URL } from './catalog/mock-catalog.client
 export { CartsClient, HttpCartsClient } from './carts/carts.client';
 export { MockCartsClient } from './carts/mock-carts.client';
 export { CheckoutClient, HttpCheckoutClient } from './checkout/checkout.client';
-export { MockCheckoutClient, MOCK_SHIPPING } from './checkout/mock-checkout.client';
+export { MockCheckoutClient } from './checkout/mock-checkout.client';
 export {
   AssetsClient,
   HttpAssetsClient,

@@ -48,7 +48,7 @@ export class MockAssetsClient extends AssetsClient {
     super();
   }
 
-  image(): Promise<Asset | undefined> {
+  image(_name: string): Promise<Asset | undefined> {
     return Promise.resolve(this.picture);
   }
 

@@ -8,7 +8,7 @@ import { UpstreamError } from '../http-client';
 import { CheckoutClient } from './checkout.client';
 
 /** The mock's one delivery option (spec/ui.md §3). */
-export const MOCK_SHIPPING: ShippingOption = {
+const MOCK_SHIPPING: ShippingOption = {
   name: 'Standard',
   amount: 10,
   token: 'standard',

@@ -6,7 +6,7 @@ import { CartService } from './cart.service';
 import type { CartPage } from './cart.views';
 
 /** The form's `productId`: a non-empty string of sane length. */
-export function productIdOf(form: unknown): string {
+function productIdOf(form: unknown): string {
   const value = (form as Record<string, unknown> | undefined)?.productId;
   if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
     throw new MissingProductIdError();

@@ -4,7 +4,7 @@ import type { Product } from '@retail/contracts';
 import { ProductNotFoundError } from '../shop/shop.errors';
 import type { CartContents, CartLine, CartPage } from './cart.views';
 
-export const PRODUCT_DETAILS_UNAVAILABLE =
+const PRODUCT_DETAILS_UNAVAILABLE =
   'Product details are unavailable right now (the catalog did not answer); prices shown are those stored in your cart.';
 
 @Injectable()

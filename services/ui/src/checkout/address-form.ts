@@ -1,7 +1,7 @@
 import { isEmail } from 'class-validator';
 import type { ShippingAddress } from '@retail/contracts';
 
-export const ADDRESS_FIELDS = [
+const ADDRESS_FIELDS = [
   'firstName',
   'lastName',
   'email',

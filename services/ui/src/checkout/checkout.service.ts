@@ -25,7 +25,7 @@ const STEPS = [
 ];
 // Spec/ui.md §6.7: a delivery token is letters, digits and dashes.
 const TOKEN = /^[A-Za-z0-9-]{1,64}$/;
-export const SELECT_DELIVERY = 'Please select a delivery method.';
+const SELECT_DELIVERY = 'Please select a delivery method.';
 
 const EMPTY_FORM: AddressForm = readAddressForm({});
 

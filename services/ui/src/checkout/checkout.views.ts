@@ -1,7 +1,7 @@
 import type { PageModel } from '../web/layout';
 import type { AddressField, AddressForm } from './address-form';
 
-export interface SummaryItem {
+interface SummaryItem {
   name: string;
   imageUrl: string;
   quantity: number;
@@ -10,7 +10,7 @@ export interface SummaryItem {
 }
 
 /** The sidebar of every step; -1 amounts are "not known yet" and hidden. */
-export interface CheckoutSummary {
+interface CheckoutSummary {
   items: SummaryItem[];
   subtotal: number;
   tax: number;

@@ -8,7 +8,7 @@ const HOT_PRODUCTS = 4;
 const PAGE_SIZES = [3, 9];
 
 /** Link to a catalog page, in the reference's parameter order; an empty tag stays as `tag=`. */
-export const catalogHref = (page: number, size: number, tag: string): string =>
+const catalogHref = (page: number, size: number, tag: string): string =>
   `/catalog?page=${page}&size=${size}&tag=${encodeURIComponent(tag)}`;
 
 @Injectable()

@@ -12,11 +12,11 @@ declare module 'fastify' {
 }
 
 /** The cart's total quantity, or undefined when the cart service did not answer. */
-export interface CartBadge {
+interface CartBadge {
   quantity: number | undefined;
 }
 
-export interface Crumb {
+interface Crumb {
   label: string;
   href?: string;
 }
@@ -34,7 +34,7 @@ export interface PageModel {
 }
 
 /** The layout's own data, under `layout` in every view. */
-export interface LayoutModel {
+interface LayoutModel {
   banner: string;
   /** "3", or "?" when the cart service is down. */
   cartLabel: string;
@@ -44,7 +44,7 @@ export interface LayoutModel {
   notices: string[];
 }
 
-export const CART_UNAVAILABLE =
+const CART_UNAVAILABLE =
   'Your cart is unavailable right now (the cart service did not answer); you can keep browsing.';
 
 @Injectable()

@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'SESSIONID';
+const SESSION_COOKIE = 'SESSIONID';
 
 // Ids we issue are UUIDs; a visitor's own cookie is kept when it is a plausible id, so a session
 // started by the reference UI carries over, and anything else is replaced.

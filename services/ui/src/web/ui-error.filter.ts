@@ -13,7 +13,7 @@ import { LayoutService } from './layout';
 import { PageError } from './page-error';
 
 /** What the error page and the JSON error body are made of. */
-export interface ErrorPage {
+interface ErrorPage {
   status: number;
   title: string;
   message: string;
@@ -38,7 +38,7 @@ const UPSTREAM_STATUS: Record<UpstreamError['reason'], number> = {
 };
 
 /** Maps anything thrown while serving a request to what the shopper is told. */
-export function describeError(exception: unknown): ErrorPage {
+function describeError(exception: unknown): ErrorPage {
   if (exception instanceof PageError) {
     return { status: exception.status, title: exception.title, message: exception.message };
   }

@@ -44,7 +44,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  * The Fastify side of the storefront: security headers, compression, the session cookie, the
  * bundled CSS and picture, and Handlebars views with one layout.
  */
-export async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise<void> {
+async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise<void> {
   const root = publicDir();
   fastify.addHook('onRequest', (_request, reply, done) => {
     void reply.headers(SECURITY_HEADERS);
@@ -76,7 +76,7 @@ export async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise
   });
 }
 
-export const WEB_SETUP = Symbol('WEB_SETUP');
+const WEB_SETUP = Symbol('WEB_SETUP');
 
 /**
  * Runs setUpWeb while Nest instantiates providers, before it adds any route: the compression
