@@ -111,6 +111,25 @@ describe('docker/compose.yaml', () => {
     for (const value of passwords) expect(value).toMatch(/^\$\{MYSQL_PASSWORD:-[^}]+\}$/);
   });
 
+  it("wires each service to its backend's host, database and credentials", () => {
+    const env = (name: string) => services[name].environment ?? {};
+    expect(env('catalog')).toMatchObject({
+      DB_ENDPOINT: 'catalog-db:3306',
+      DB_NAME: env('catalog-db').MARIADB_DATABASE,
+      DB_USER: env('catalog-db').MARIADB_USER,
+      DB_PASSWORD: env('catalog-db').MARIADB_PASSWORD,
+    });
+    expect(env('orders')).toMatchObject({
+      SPRING_DATASOURCE_URL: `jdbc:postgresql://orders-db:5432/${env('orders-db').POSTGRES_DB}`,
+      SPRING_DATASOURCE_USERNAME: env('orders-db').POSTGRES_USER,
+      SPRING_DATASOURCE_PASSWORD: env('orders-db').POSTGRES_PASSWORD,
+      SPRING_PROFILES_ACTIVE: 'rabbitmq',
+      SPRING_RABBITMQ_HOST: 'rabbitmq',
+    });
+    expect(env('carts')).toMatchObject({ CARTS_DYNAMODB_ENDPOINT: 'http://carts-db:8000' });
+    expect(env('checkout')).toMatchObject({ REDIS_URL: 'redis://checkout-redis:6379' });
+  });
+
   describe.each(appServices)('%s', (name, service) => {
     let s: ComposeService;
     beforeAll(() => {
