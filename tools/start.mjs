@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { SERVICES, endpointsFor, isPresent } from './services.mjs';
 import { formatLogLine, prefixFor } from './start/log-format.mjs';
 import { prepareRealBackends } from './start/real-backends.mjs';
-import { isStale } from './start/stale.mjs';
+import { isStale, markBuilt } from './start/stale.mjs';
 
 const HELP = `usage: npm start [-- options]
 
@@ -146,6 +146,7 @@ async function buildStale(units) {
     for (let unit = queue.shift(); unit; unit = queue.shift()) {
       const { code, output } = await run(process.execPath, ['tools/build.mjs', unit.service.name]);
       if (code !== 0) failures.push({ unit, output });
+      else markBuilt(ROOT, unit.service.name);
     }
   };
   await Promise.all([worker(), worker()]);

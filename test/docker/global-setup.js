@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '../..');
 module.exports = async function globalSetup() {
   await probeServers();
   const { SERVICES, isPresent } = await import('../../tools/services.mjs');
-  const { isStale } = await import('../../tools/start/stale.mjs');
+  const { isStale, markBuilt } = await import('../../tools/start/stale.mjs');
   const errors = {};
   for (const service of SERVICES) {
     if (!isPresent(root, service) || !isStale(root, service.name)) continue;
@@ -20,6 +20,7 @@ module.exports = async function globalSetup() {
       encoding: 'utf8',
     });
     if (build.status !== 0) errors[service.name] = `${build.stdout}${build.stderr}`;
+    else markBuilt(root, service.name);
   }
   process.env.RETAIL_BUILD_ERRORS = JSON.stringify(errors);
 };

@@ -1,7 +1,7 @@
 // Which services need `node tools/build.mjs <name>` before `npm start` can run them: those whose
 // build output is missing or older than any file it is made from (the service, the shared
 // libraries, the build script, the lockfile).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
 function newestMtime(target) {
@@ -33,4 +33,13 @@ export function isStale(root, name) {
     `services/${name}/project.json`,
   ];
   return inputs.some((input) => newestMtime(path.join(root, input)) > built);
+}
+
+/**
+ * tools/build.mjs leaves an output whose bytes would not change untouched (a comment edited, a
+ * checkout); dating it now keeps the next start from building it again.
+ */
+export function markBuilt(root, name) {
+  const now = new Date();
+  utimesSync(path.join(root, 'dist/services', name, 'main.js'), now, now);
 }
