@@ -143,6 +143,21 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
         expect(JSON.stringify(res.body.request)).toBe(JSON.stringify(sent));
       });
 
+      it('echoes the request exactly as sent, key order included', async () => {
+        const id = newId();
+        const sent = {
+          zzz: 1,
+          items: [{ zz: 0, ...anItem(), aa: null }],
+          subtotal: 3,
+          aaa: null,
+          shippingAddress: { floor: 3, ...anAddress() },
+        };
+        const updated = await update(id, sent).expect(201);
+        expect(updated.text).toContain(`"request":${JSON.stringify(sent)},`);
+        const res = await http().get(`/checkout/${id}`).expect(200);
+        expect(res.text).toContain(`"request":${JSON.stringify(sent)},`);
+      });
+
       it('replaces the whole request: nothing is merged from the previous one', async () => {
         const id = newId();
         await update(id, aCheckoutRequest()).expect(201);
@@ -447,6 +462,12 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
           'CheckoutController_updateCheckout',
         ]);
         expect(operations.every((o) => o.tags.includes('checkout'))).toBe(true);
+        expect(
+          doc.paths['/checkout/{customerId}/update'].post.requestBody.content['application/json']
+            .schema,
+        ).toEqual({
+          $ref: '#/components/schemas/CheckoutRequestDto',
+        });
         expect((await http().get('/api').expect(200)).text).toContain('swagger-ui');
       });
 
