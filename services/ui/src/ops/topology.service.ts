@@ -51,7 +51,7 @@ export class TopologyService {
             mode: 'url',
             url: b.url,
             healthy: true,
-            detail: 'UP',
+            detail: 'health check answered',
             millis: Date.now() - started,
           };
         } catch (error) {
