@@ -261,8 +261,9 @@ async function main() {
   const options = parseOptions();
   const selected = SERVICES.filter((s) => !options.only || options.only.includes(s.name));
   const skipped = selected.filter((s) => !isPresent(ROOT, s));
-  for (const s of skipped)
+  for (const s of skipped) {
     say(`skipping ${s.name}: services/${s.name}/src/main.ts does not exist yet`);
+  }
   const units = selected
     .filter((s) => isPresent(ROOT, s))
     .map((service) => ({ service, port: service.port + options.offset }));
@@ -288,8 +289,9 @@ async function main() {
     const unclean = running.filter(
       (u, i) => exits[i].code !== 0 && !['SIGTERM', 'SIGINT'].includes(exits[i].signal),
     );
-    for (const u of unclean)
+    for (const u of unclean) {
       fail(`${u.service.name} ${describeExit(await u.exited)} while stopping`);
+    }
     process.exit(exitCode || (unclean.length > 0 ? 1 : 0));
   };
   const onSignal = (signal) => {
@@ -306,11 +308,11 @@ async function main() {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // `npm start` runs us under `sh -c`, and sh does not pass on the SIGTERM npm forwards to it:
-  // when our parent goes away, stop as if the signal had reached us.
-  // Nor must a closed terminal (EPIPE on our output) cut the shutdown short.
+  // A closed terminal (EPIPE on our output) must not cut a shutdown short.
   process.stdout.on('error', () => {});
   process.stderr.on('error', () => {});
+  // `npm start` runs us under `sh -c`, and sh does not pass on the SIGTERM npm forwards to it:
+  // when our parent goes away, stop as if the signal had reached us.
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) onSignal(`parent process ${parent} exited`);
