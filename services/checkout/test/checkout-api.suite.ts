@@ -324,12 +324,14 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
       });
 
       it('answers malformed JSON with 400 and the parser’s message', async () => {
+        const id = newId();
         const res = await http()
-          .post(`/checkout/${newId()}/update`)
+          .post(`/checkout/${id}/update`)
           .set('Content-Type', 'application/json')
           .send('{"subtotal": 1,')
           .expect(400);
         expect(res.body).toEqual(badRequest(expect.any(String)));
+        await http().get(`/checkout/${id}`).expect(404);
       });
 
       it.each([
@@ -337,12 +339,14 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
         ['application/xml', '<subtotal>5</subtotal>'],
         ['application/x-www-form-urlencoded', 'subtotal=5'],
       ])('treats a %s body as empty: the missing-subtotal 400', async (type, body) => {
+        const id = newId();
         const res = await http()
-          .post(`/checkout/${newId()}/update`)
+          .post(`/checkout/${id}/update`)
           .set('Content-Type', type)
           .send(body)
           .expect(400);
         expect(res.body).toEqual(badRequest(SUBTOTAL_MESSAGES));
+        await http().get(`/checkout/${id}`).expect(404);
       });
 
       it('treats no body at all as empty', async () => {
@@ -356,14 +360,13 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
           body.pad = 'x'.repeat(bytes - JSON.stringify(body).length);
           return JSON.stringify(body);
         };
-        const send = (body: string) =>
-          http()
-            .post(`/checkout/${newId()}/update`)
-            .set('Content-Type', 'application/json')
-            .send(body);
-        await send(sized(100 * 1024)).expect(201);
-        const res = await send(sized(100 * 1024 + 1)).expect(413);
+        const send = (id: string, body: string) =>
+          http().post(`/checkout/${id}/update`).set('Content-Type', 'application/json').send(body);
+        await send(newId(), sized(100 * 1024)).expect(201);
+        const tooLarge = newId();
+        const res = await send(tooLarge, sized(100 * 1024 + 1)).expect(413);
         expect(res.body).toEqual({ statusCode: 413, message: 'request entity too large' });
+        await http().get(`/checkout/${tooLarge}`).expect(404);
       });
     });
 
