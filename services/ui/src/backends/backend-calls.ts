@@ -22,7 +22,8 @@ export function backendCallObserver(
     histogram.observe({ service, method, status: String(status) }, seconds);
     if (logCalls) {
       logger.info(
-        { service, method, path, status, durationMs: Math.round(seconds * 100_000) / 100 },
+        // `backend`, not `service`: every log line already carries service=ui.
+        { backend: service, method, path, status, durationMs: Math.round(seconds * 100_000) / 100 },
         'backend call',
       );
     }

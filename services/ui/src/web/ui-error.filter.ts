@@ -138,7 +138,7 @@ export class UiErrorFilter implements ExceptionFilter {
     if (page.status < 500) return;
     const fields = { reqId: request.id, path: request.url, status: page.status };
     if (exception instanceof UpstreamError) {
-      this.logger.warn({ ...fields, service: exception.service }, exception.message);
+      this.logger.warn({ ...fields, backend: exception.service }, exception.message);
     } else {
       this.logger.error({ ...fields, err: exception, errorId: page.errorId }, 'request failed');
     }
