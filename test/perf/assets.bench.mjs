@@ -10,8 +10,9 @@
 // from /health.html. Then starts a raw node:http server holding, in memory, the exact bytes and
 // headers the service sent for the picture. Each round loads one, then the other, with autocannon
 // on 127.0.0.1 (after a warm-up), so a burst of load from elsewhere on the machine hits both; the
-// best round of each is reported. RSS and peak RSS of both processes come from /proc after the
-// last round. Bounded: about 2 × (2 + rounds × duration) seconds; stops itself.
+// best round of each is reported, with the CPU time each server spent per request (from
+// /proc/<pid>/stat, which other load does not inflate). RSS and peak RSS of both processes come
+// from /proc after the last round. Bounded: about 2 × (2 + rounds × duration) seconds; stops itself.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,7 +108,15 @@ function memoryMb(pid) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** CPU seconds (user + system) the process has used: per request, this is immune to other load. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function load(server, seconds) {
+  const cpuBefore = cpuSeconds(server.child.pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/assets/${opts.image}`,
     connections,
@@ -117,6 +126,8 @@ async function load(server, seconds) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
+  result.cpuUsPerRequest =
+    ((cpuSeconds(server.child.pid) - cpuBefore) * 1e6) / result.requests.total;
   return result;
 }
 
@@ -166,9 +177,12 @@ try {
   for (let round = 0; round < rounds; round++) {
     for (const server of servers) {
       const r = await load(server, duration);
-      const runs = [...(best.get(server)?.runs ?? []), Math.round(r.requests.average)];
-      const keep = best.get(server)?.r;
-      best.set(server, { r: !keep || r.requests.average > keep.requests.average ? r : keep, runs });
+      const prev = best.get(server);
+      best.set(server, {
+        r: !prev || r.requests.average > prev.r.requests.average ? r : prev.r,
+        runs: [...(prev?.runs ?? []), Math.round(r.requests.average)],
+        cpu: Math.min(prev?.cpu ?? Infinity, r.cpuUsPerRequest),
+      });
     }
   }
   const rows = servers.map((server) => ({
@@ -180,23 +194,24 @@ try {
   console.log(
     `\nGET /assets/${opts.image}${opts.encoding ? ` (Accept-Encoding: ${opts.encoding})` : ''}: ` +
       `${body.length} bytes, ${connections} connections, best of ${rounds} × ${duration} s, ` +
-      `node ${process.version}\n`,
+      `node ${process.version}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}\n`,
   );
   console.log(
-    '| server | req/s (best) | all rounds | p50 ms | p99 ms | MB/s | RSS after MB | peak RSS MB | start to healthy ms |',
+    '| server | req/s (best) | all rounds | p50 ms | p99 ms | CPU µs/req | RSS after MB | peak RSS MB | start to healthy ms |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const { server, r, runs, mem } of rows) {
+  for (const { server, r, runs, cpu, mem } of rows) {
     console.log(
       `| ${server.name} | ${Math.round(r.requests.average)} | ${runs.join(', ')} | ${r.latency.p50} | ` +
-        `${r.latency.p99} | ${(r.throughput.average / 1e6).toFixed(1)} | ${mem.rss.toFixed(0)} | ` +
-        `${mem.peak.toFixed(0)} | ${server.startMs.toFixed(0)} |`,
+        `${r.latency.p99} | ${cpu.toFixed(0)} | ${mem.rss.toFixed(0)} | ${mem.peak.toFixed(0)} | ` +
+        `${server.startMs.toFixed(0)} |`,
     );
   }
   const [rawRow, svcRow] = rows;
   console.log(
     `\nreq/s ratio ${(svcRow.r.requests.average / rawRow.r.requests.average).toFixed(2)} (target ≥ 0.6); ` +
-      `RSS ratio ${(svcRow.mem.rss / rawRow.mem.rss).toFixed(2)} (target ≤ 1.5); ` +
+      `CPU per request ratio raw/service ${(rawRow.cpu / svcRow.cpu).toFixed(2)} (what req/s would be ` +
+      `on a core of its own); RSS ratio ${(svcRow.mem.rss / rawRow.mem.rss).toFixed(2)} (target ≤ 1.5); ` +
       `service start ${svcRow.server.startMs.toFixed(0)} ms (target ≤ 1000)`,
   );
 } finally {

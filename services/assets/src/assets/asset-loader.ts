@@ -26,7 +26,7 @@ const MIN_COMPRESS_BYTES = 256;
 // Everything is held in memory; a folder far beyond a shop's pictures is a wrong ASSETS_DIR.
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 // Start-up time matters more than the last bytes: br quality 6 makes the pictures' SVGs about
-// 20 % larger than quality 11 (about 0.4 KB each) in a twentieth of the time.
+// 20 % larger than quality 11 (0.4 KB each on average) in a twentieth of the time.
 const BROTLI_QUALITY = 6;
 const GZIP_LEVEL = 6;
 
