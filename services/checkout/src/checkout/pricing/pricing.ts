@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Checkout, CheckoutRequest, ShippingOption } from '@retail/contracts';
 
 /** The two rates every checkout offers, in this order; only their names vary (the prefix). */
@@ -45,16 +45,21 @@ export function priceCheckout(request: CheckoutRequest, options: PricingOptions)
 const known = (part: number): number => (part === NOT_YET_KNOWN ? 0 : part);
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-// Bytes at or above this would favour the first letters; they are drawn again.
+// Bytes at or above this would favour the first letters; they are skipped.
 const UNBIASED_LIMIT = 256 - (256 % ALPHABET.length);
+// Random bytes are drawn a pool at a time: one draw per call cost more than the rest of pricing.
+const pool = Buffer.alloc(4096);
+let next = pool.length;
 
 export function randomAlphanumeric(length: number): string {
   let id = '';
   while (id.length < length) {
-    // A quarter more bytes than needed, so the rejected ones rarely cost a second draw.
-    for (const byte of randomBytes(length + (length >> 2) + 4)) {
-      if (byte < UNBIASED_LIMIT && id.length < length) id += ALPHABET[byte % ALPHABET.length];
+    if (next === pool.length) {
+      randomFillSync(pool);
+      next = 0;
     }
+    const byte = pool[next++];
+    if (byte < UNBIASED_LIMIT) id += ALPHABET[byte % ALPHABET.length];
   }
   return id;
 }
