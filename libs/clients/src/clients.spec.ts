@@ -7,7 +7,7 @@ import { HttpCatalogClient } from './catalog/catalog.client';
 import { MockCatalogClient } from './catalog/mock-catalog.client';
 import { HttpCheckoutClient } from './checkout/checkout.client';
 import { MockCheckoutClient } from './checkout/mock-checkout.client';
-import { UpstreamError } from './http-client';
+import { HttpClient, UpstreamError } from './http-client';
 
 /** A backend that records each request and answers from `routes` (`METHOD path` → reply). */
 function fakeBackend(
@@ -40,7 +40,10 @@ function fakeBackend(
   );
 }
 
-const close = (server: Server) => new Promise((r) => server.close(r));
+const close = (server: Server) => {
+  server.closeAllConnections();
+  return new Promise((r) => server.close(r));
+};
 
 describe('real clients', () => {
   it('HttpCatalogClient builds the catalog queries and reads null lists as empty', async () => {
@@ -128,6 +131,28 @@ describe('real clients', () => {
     await expect(client.image('broken.jpg')).rejects.toBeInstanceOf(UpstreamError);
     await client.close();
     await close(backend.server);
+  });
+});
+
+describe('HttpClient connections', () => {
+  it('reuses one connection by default and opens one per call with keepAlive false', async () => {
+    const backend = await fakeBackend({ 'GET /x': { status: 200, body: '{}' } });
+    let connections = 0;
+    backend.server.on('connection', () => (connections += 1));
+    const pooled = new HttpClient({ service: 'catalog', baseUrl: backend.url });
+    const fresh = new HttpClient({ service: 'catalog', baseUrl: backend.url, keepAlive: false });
+    try {
+      for (let i = 0; i < 10; i++) await pooled.get('/x');
+      // undici may open a second socket while the first is being released; never one per call.
+      expect(connections).toBeLessThanOrEqual(2);
+      connections = 0;
+      for (let i = 0; i < 10; i++) await fresh.get('/x');
+      expect(connections).toBe(10);
+    } finally {
+      await pooled.close();
+      await fresh.close();
+      await close(backend.server);
+    }
   });
 });
 
