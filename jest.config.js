@@ -12,4 +12,8 @@ const projects = ['libs', 'services', 'deploy', 'test'].flatMap((group) => {
 });
 
 /** @type {import('jest').Config} */
-module.exports = { projects };
+module.exports = {
+  projects,
+  // A global option: in a multi-project run jest ignores the projects' own testTimeout.
+  testTimeout: 30000,
+};
