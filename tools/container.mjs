@@ -24,8 +24,17 @@ const { values, positionals: names } = parseArgs({
     tag: { type: 'string', default: process.env.TAG || 'latest' },
     platform: { type: 'string', default: 'linux/amd64' },
     'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log(`Usage: node tools/container.mjs [service...] [--tag T] [--platform P] [--dry-run] [-- engine build args]
+
+Builds retail-store-sample-<service>:<tag> from services/<service>/Dockerfile with the repository
+root as context. Defaults: every service, --tag $TAG or latest, --platform linux/amd64, the
+engine in $CONTAINER_ENGINE, else docker, else podman. --dry-run prints the commands only.`);
+  process.exit(0);
+}
 
 const unknown = names.filter((n) => !SERVICES.some((s) => s.name === n));
 if (unknown.length > 0) {
