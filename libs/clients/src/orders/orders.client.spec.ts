@@ -40,7 +40,7 @@ describe(HttpOrdersClient.name, () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
   beforeEach(() => {
-    client = new HttpOrdersClient(base, { timeoutMs: 300 });
+    client = new HttpOrdersClient(base);
   });
   afterEach(() => client.close());
   afterAll(() => new Promise((r) => server.close(r)));
@@ -80,10 +80,12 @@ describe(HttpOrdersClient.name, () => {
 
   it('gives up after the timeout', async () => {
     answer = (_, res) => void setTimeout(() => res.end('{}'), 1000);
-    await expect(client.create(ORDER)).rejects.toMatchObject({
+    const impatient = new HttpOrdersClient(base, { timeoutMs: 300 });
+    await expect(impatient.create(ORDER)).rejects.toMatchObject({
       reason: 'timeout',
       service: 'orders',
     });
+    await impatient.close();
   });
 
   it('reports a closed port as unreachable', async () => {
