@@ -8,6 +8,7 @@ import {
   createPostgresDatabase,
   type EventQueue,
   ordersDbEnv,
+  REDIS_URL,
   redisClient,
   startDynalite,
   type ThrowawayDatabase,
@@ -91,7 +92,7 @@ describeWithServer(
       store = await startStore({
         catalog: catalogDbEnv(catalogDb.name),
         orders: { ...ordersDbEnv(ordersDb.name), ...events.env() },
-        checkout: { REDIS_URL: 'redis://127.0.0.1:6379' },
+        checkout: { REDIS_URL },
         cart: cartDbEnv(dynamo.endpoint, cartTable),
         // Every page asks the catalog, so rows written by a test show at once.
         ui: { CATALOG_CACHE_SECONDS: '0', RETAIL_UI_BANNER: BANNER },

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startApp, type RunningApp } from '@retail/testing';
+import { freePort } from './backends';
+
+const root = path.resolve(__dirname, '../../..');
+
+export type ServiceName = 'catalog' | 'cart' | 'orders' | 'assets' | 'checkout' | 'ui';
+
+/** Where each service answers 200 once it listens (DESIGN.md's service table). */
+export const HEALTH: Record<ServiceName, string> = {
+  catalog: '/health',
+  cart: '/actuator/health',
+  orders: '/actuator/health',
+  assets: '/health.html',
+  checkout: '/health',
+  ui: '/actuator/health',
+};
+
+export interface Service {
+  url: string;
+  app: RunningApp;
+  /** Still running (not crashed)? */
+  alive: () => boolean;
+}
+
+/** Builds the service (a no-op when dist is up to date) and starts it on a free port. */
+export async function startService(
+  name: ServiceName,
+  env: Record<string, string>,
+): Promise<Service> {
+  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), name], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  const port = await freePort();
+  const app = await startApp(
+    path.join(root, 'dist/services', name, 'main.js'),
+    { LOG_LEVEL: 'warn', ...env },
+    port,
+    HEALTH[name],
+    60_000,
+  );
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    alive: () => app.process.exitCode === null && app.process.signalCode === null,
+  };
+}
