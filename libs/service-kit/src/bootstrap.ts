@@ -19,6 +19,11 @@ import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-def
 import type { StopTracing } from './tracing/tracing';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+// Before the listener closes, traffic must have paused this long (at most DRAIN_MAX_MS): closing
+// drops every connection that looks idle, and one whose request is still unread in its socket
+// (a busy process reads late) looks idle, so its client would get a reset instead of an answer.
+const DRAIN_QUIET_MS = 200;
+const DRAIN_MAX_MS = 3_000;
 
 /**
  * Creates a service's Nest application on Fastify and applies `configureApp`. Used by `main.ts`
@@ -89,9 +94,10 @@ export function configureApp(app: NestFastifyApplication): void {
 }
 
 /**
- * Listens on all interfaces and installs the shutdown path: on SIGTERM or SIGINT stop accepting,
- * let in-flight requests finish (at most 10 s), close pools through Nest's hooks, flush traces,
- * exit 0.
+ * Listens on all interfaces and installs the shutdown path: on SIGTERM or SIGINT answer what
+ * clients already sent (with `Connection: close`) until traffic pauses, stop accepting, let
+ * in-flight requests finish (at most 10 s in all), close pools through Nest's hooks, flush
+ * traces, exit 0.
  */
 export async function listen(
   app: NestFastifyApplication,
@@ -106,6 +112,16 @@ export async function listen(
   fastify.addHook('onSend', async (_request, reply) => {
     if (stopping) void reply.header('connection', 'close');
   });
+  const activity = { inFlight: 0, last: 0 };
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    activity.inFlight++;
+    activity.last = performance.now();
+    reply.raw.once('close', () => {
+      activity.inFlight--;
+      activity.last = performance.now();
+    });
+    done();
+  });
   await app.listen({ port, host: '0.0.0.0' });
   const logger = app.get<AppLogger>(APP_LOGGER);
   logger.info({ port }, 'listening');
@@ -118,7 +134,8 @@ export async function listen(
       process.exit(0);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    void shutdown(app, stopTracing)
+    void untilQuiet(activity)
+      .then(() => shutdown(app, stopTracing))
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -127,6 +144,15 @@ export async function listen(
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/** Resolves once no request has been in flight for DRAIN_QUIET_MS, or after DRAIN_MAX_MS. */
+async function untilQuiet(activity: { inFlight: number; last: number }): Promise<void> {
+  const deadline = performance.now() + DRAIN_MAX_MS;
+  while (performance.now() < deadline) {
+    if (activity.inFlight === 0 && performance.now() - activity.last >= DRAIN_QUIET_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function shutdown(app: NestFastifyApplication, stopTracing?: StopTracing): Promise<void> {
