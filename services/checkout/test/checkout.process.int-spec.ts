@@ -166,7 +166,7 @@ describe('the checkout process', () => {
         main,
         {
           REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
-          REDIS_COMMAND_TIMEOUT_MS: '500',
+          REDIS_COMMAND_TIMEOUT_MS: '1000',
         },
         port,
         '/health/ready',
