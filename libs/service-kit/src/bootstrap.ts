@@ -11,6 +11,11 @@ import '@fastify/static';
 import type { FastifyRequest } from 'fastify';
 import { ConfigError } from './config/load-env';
 import { AppErrorFilter } from './http/errors';
+import {
+  answerFrameworkErrorsWith,
+  frameworkErrorsToFilter,
+  limitBodyDepth,
+} from './http/input-guards';
 import { Metrics } from './http/metrics';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
@@ -39,6 +44,7 @@ export async function createApp(
     // Shutdown: answer 503 on kept-alive connections while draining instead of hanging them.
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorsToFilter,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
@@ -63,11 +69,12 @@ export function configureApp(app: NestFastifyApplication): void {
 
   app.useLogger(new JsonNestLogger(logger));
   app.useGlobalPipes(createValidationPipe(definition.validation));
-  app.useGlobalFilters(
-    definition.errors.filter
-      ? app.get(definition.errors.filter)
-      : new AppErrorFilter(definition.errors, logger),
-  );
+  const filter = definition.errors.filter
+    ? app.get(definition.errors.filter)
+    : new AppErrorFilter(definition.errors, logger);
+  app.useGlobalFilters(filter);
+  answerFrameworkErrorsWith(fastify, filter);
+  limitBodyDepth(fastify);
   installRequestHooks(
     fastify,
     logger,
