@@ -5,10 +5,18 @@ import { MissingProductIdError } from './cart.errors';
 import { CartService } from './cart.service';
 import type { CartPage } from './cart.views';
 
-/** The form's `productId`: a non-empty string of sane length. */
+/**
+ * The form's `productId`: a non-empty string the cart service takes as an item id (at most 100
+ * characters) and that can be put in a URL (no lone surrogate, which a JSON body can carry).
+ */
 function productIdOf(form: unknown): string {
   const value = (form as Record<string, unknown> | undefined)?.productId;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+  if (
+    typeof value !== 'string' ||
+    value.trim() === '' ||
+    value.length > 100 ||
+    /\p{Cs}/u.test(value)
+  ) {
     throw new MissingProductIdError();
   }
   return value.trim();

@@ -126,11 +126,10 @@ export class UiErrorFilter implements ExceptionFilter {
       );
       await reply.status(page.status).view('error', { ...page, layout });
     } catch (error) {
+      // Also the path of errors Fastify finds before routing (a URL it cannot decode), whose
+      // reply has no view renderer: still a page, without the layout.
       this.logger.error({ err: error }, 'error page could not be rendered');
-      await reply
-        .status(page.status)
-        .type('text/plain; charset=utf-8')
-        .send(`${page.title}\n\n${page.message}\n`);
+      await reply.status(page.status).type('text/html; charset=utf-8').send(plainPage(page));
     }
   }
 
@@ -143,6 +142,19 @@ export class UiErrorFilter implements ExceptionFilter {
       this.logger.error({ ...fields, err: exception, errorId: page.errorId }, 'request failed');
     }
   }
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The error page without templates, layout or stylesheet. */
+function plainPage(page: ErrorPage): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Retail Store Sample App</title></head>
+<body><h1>${page.status} ${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p><p><a href="/home">Go Home</a></p></body>
+</html>
+`;
 }
 
 /** Spring's rule: only a client that names text/html gets the HTML page. */
