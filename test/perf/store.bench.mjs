@@ -1,0 +1,394 @@
+#!/usr/bin/env node
+// The whole store under a shopper's load (not a jest test): the six built services as processes,
+// wired like `npm start`, then
+//  1. the reference load generator's flow at a fixed arrival rate for a fixed time: each shopper
+//     opens home, the catalog and a product, adds it to the cart, views the cart and goes through
+//     the four checkout steps to the confirmation (10 requests, cookies kept);
+//  2. the ECS workshop's own load step, `hey -z 60s -c 5 -q 40 <ui>/home` (5 workers at 40 req/s
+//     each), with autocannon at the same connections and rate when hey is missing.
+// Prints markdown: req/s, p50/p99 and errors per step and for the hey run, the orders stored
+// against the confirmations, RSS of every service after the load, and each one's start-up time.
+//
+//   node test/perf/store.bench.mjs [--backends memory|real] [--rate 5] [--duration 60]
+//        [--hey-duration 60] [--no-build]
+//
+// --backends real runs catalog on MariaDB, orders on PostgreSQL (throwaway databases, dropped at
+// the end) with events to RabbitMQ (an exchange and queue of the run's own, deleted at the end),
+// checkout on Redis (its keys expire; each shopper's is deleted by its confirmation) and cart on
+// dynalite in this process. The UI listens on 8888 when that port is free (the workshop's URL),
+// else on a free port. Every phase is bounded; a watchdog kills the children if anything hangs.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Agent, request } from 'undici';
+import { freePort, root, rssMb, startProcess, stop } from './lib.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    backends: { type: 'string', default: 'memory' },
+    rate: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '60' },
+    'hey-duration': { type: 'string', default: '60' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const rate = Number(opts.rate);
+const duration = Number(opts.duration);
+const heyDuration = Number(opts['hey-duration']);
+if (!['memory', 'real'].includes(opts.backends) || !(rate > 0) || !(duration > 0)) {
+  console.error('usage: store.bench.mjs [--backends memory|real] [--rate N] [--duration S]');
+  process.exit(2);
+}
+
+const children = new Set();
+const cleanups = [];
+const watchdog = setTimeout(
+  () => {
+    console.error('store benchmark did not finish in time; stopping');
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(2);
+  },
+  (duration + heyDuration + 300) * 1000,
+);
+watchdog.unref();
+
+const NAMES = ['catalog', 'cart', 'orders', 'assets', 'checkout', 'ui'];
+const HEALTH = {
+  catalog: '/health',
+  cart: '/actuator/health',
+  orders: '/actuator/health',
+  assets: '/health.html',
+  checkout: '/health',
+  ui: '/actuator/health',
+};
+const PRODUCTS = [
+  '510a0d7e-8e83-4193-b483-e27e09ddc34d',
+  '6d62d909-f957-430e-8689-b5129c0bb75e',
+  '808a2de1-1aaa-4c25-a9b9-6612e8f29a38',
+  'a0a4f044-b040-410d-8ead-4de0446aec7e',
+  'ee3715be-b4ba-11ea-b3de-0242ac130004',
+  'f4ebd070-b4ba-11ea-b3de-0242ac130004',
+];
+
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** The backends' variables per service for --backends real, and what to remove afterwards. */
+async function realBackends() {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const suffix = randomBytes(4).toString('hex');
+  const database = `store_bench_${suffix}`;
+
+  const mysql = require('mysql2/promise');
+  const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
+  await admin.query(`CREATE DATABASE \`${database}\``);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
+    await c.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await c.end();
+  });
+
+  const { Client } = require('pg');
+  const pgAdmin = async (sql) => {
+    const c = new Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await pgAdmin(`CREATE DATABASE ${database}`);
+  cleanups.push(() => pgAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+
+  const exchange = `orders-exchange-bench-${suffix}`;
+  const queue = `orders-orders-queue-bench-${suffix}`;
+  cleanups.push(async () => {
+    const amqp = require('amqplib');
+    const broker = await amqp.connect('amqp://guest:guest@127.0.0.1:5672');
+    const channel = await broker.createChannel();
+    await channel.deleteQueue(queue);
+    await channel.deleteExchange(exchange);
+    await broker.close();
+  });
+
+  const dynalite = require('dynalite');
+  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise((resolve) => dynamo.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => dynamo.close(resolve)));
+
+  return {
+    description: `catalog on MariaDB, orders on PostgreSQL with events to RabbitMQ, checkout on Redis, cart on dynalite (in the load generator's process)`,
+    env: {
+      catalog: { DB_ENDPOINT: '127.0.0.1:3306', DB_USER: 'root', DB_NAME: database },
+      orders: {
+        SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:5432/${database}`,
+        SPRING_DATASOURCE_USERNAME: 'postgres',
+        SPRING_PROFILES_ACTIVE: 'rabbitmq',
+        SPRING_RABBITMQ_HOST: '127.0.0.1',
+        ORDERS_RABBITMQ_EXCHANGE: exchange,
+        ORDERS_RABBITMQ_QUEUE: queue,
+      },
+      checkout: { REDIS_URL: 'redis://127.0.0.1:6379' },
+      cart: {
+        SPRING_PROFILES_ACTIVE: 'dynamodb',
+        CARTS_DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamo.address().port}`,
+        CARTS_DYNAMODB_TABLENAME: `carts-bench-${suffix}`,
+        CARTS_DYNAMODB_CREATETABLE: 'true',
+        AWS_ACCESS_KEY_ID: 'bench',
+        AWS_SECRET_ACCESS_KEY: 'bench',
+        AWS_REGION: 'us-west-2',
+      },
+    },
+  };
+}
+
+async function startStore(backendEnv) {
+  if (!opts['no-build']) {
+    for (const name of NAMES) {
+      execFileSync(process.execPath, ['tools/build.mjs', name], { cwd: root, stdio: 'ignore' });
+    }
+  }
+  const ports = {};
+  for (const name of NAMES) ports[name] = await freePort();
+  if (await portFree(8888)) ports.ui = 8888;
+  const url = (name) => `http://127.0.0.1:${ports[name]}`;
+  const wiring = {
+    checkout: { ENDPOINTS_ORDERS: url('orders') },
+    ui: {
+      ENDPOINTS_CATALOG: url('catalog'),
+      ENDPOINTS_CARTS: url('cart'),
+      ENDPOINTS_ORDERS: url('orders'),
+      ENDPOINTS_ASSETS: url('assets'),
+      ENDPOINTS_CHECKOUT: url('checkout'),
+    },
+  };
+  // All at once, as `npm start` starts them: each start-up time includes the others' competition.
+  const started = await Promise.all(
+    NAMES.map((name) =>
+      startProcess(
+        [path.join(root, 'dist/services', name, 'main.js')],
+        { ...wiring[name], ...backendEnv[name] },
+        ports[name],
+        HEALTH[name],
+        90_000,
+      ),
+    ),
+  );
+  const store = {};
+  NAMES.forEach((name, i) => {
+    children.add(started[i].child);
+    store[name] = { url: url(name), ...started[i] };
+  });
+  return store;
+}
+
+/** One shopper's visit; returns a sample per request: step, ms, ok. */
+async function visit(base, dispatcher, n) {
+  const samples = [];
+  let cookie;
+  const product = PRODUCTS[n % PRODUCTS.length];
+  const step = async (name, method, pathname, expected, form) => {
+    const started = performance.now();
+    let ok = false;
+    let body = '';
+    try {
+      const res = await request(`${base}${pathname}`, {
+        method,
+        dispatcher,
+        headers: {
+          accept: 'text/html',
+          ...(cookie ? { cookie } : {}),
+          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        body: form ? new URLSearchParams(form).toString() : undefined,
+        signal: AbortSignal.timeout(10_000),
+      });
+      const setCookie = [res.headers['set-cookie'] ?? []]
+        .flat()
+        .find((c) => c.startsWith('SESSIONID='));
+      if (setCookie) cookie = setCookie.split(';')[0];
+      body = await res.body.text();
+      ok = res.statusCode === expected;
+    } catch {
+      ok = false;
+    }
+    samples.push({ name, ms: performance.now() - started, ok });
+    if (!ok) throw new Error(`${name} failed`);
+    return body;
+  };
+  try {
+    await step('GET /home', 'GET', '/home', 200);
+    await step('GET /catalog', 'GET', '/catalog', 200);
+    await step('GET /catalog/{id}', 'GET', `/catalog/${product}`, 200);
+    await step('POST /cart', 'POST', '/cart', 303, { productId: product });
+    await step('GET /cart', 'GET', '/cart', 200);
+    await step('GET /checkout', 'GET', '/checkout', 200);
+    await step('POST /checkout', 'POST', '/checkout', 200, {
+      firstName: 'Load',
+      lastName: `Shopper ${n}`,
+      email: `shopper${n}@example.com`,
+      address1: '1 Main St',
+      city: 'Seattle',
+      state: 'WA',
+      zip: '98101',
+    });
+    await step('POST /checkout/delivery', 'POST', '/checkout/delivery', 200, {
+      token: 'priority-mail',
+    });
+    await step('POST /checkout/payment', 'POST', '/checkout/payment', 200, {
+      ccName: 'Load Shopper',
+      ccNumber: '4111111111111111',
+      ccExpiration: '12/30',
+      ccCvv: '123',
+    });
+    const confirmation = await step('POST /checkout/confirm', 'POST', '/checkout/confirm', 200);
+    return { samples, orderId: /id="orderId">([^<]+)</.exec(confirmation)?.[1] };
+  } catch {
+    return { samples };
+  }
+}
+
+/** Starts `rate` shoppers a second for `seconds`, each going through the whole flow. */
+async function shoppers(base) {
+  const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 10_000 });
+  const visits = [];
+  const started = performance.now();
+  const total = Math.round(rate * duration);
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    visits.push(visit(base, dispatcher, n));
+  }
+  const results = await Promise.all(visits);
+  const elapsedS = (performance.now() - started) / 1000;
+  await dispatcher.close();
+  return { results, elapsedS };
+}
+
+const percentile = (sorted, p) =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (ms) => (ms < 10 ? Math.round(ms * 10) / 10 : Math.round(ms));
+
+function hasHey() {
+  return spawnSync('hey', ['-h'], { stdio: 'ignore' }).error === undefined;
+}
+
+/** The workshop's step; autocannon at the same connections and overall rate without hey. */
+async function workshopLoad(uiPort) {
+  const url = `http://localhost:${uiPort}/home`;
+  if (hasHey()) {
+    const args = ['-z', `${heyDuration}s`, '-c', '5', '-q', '40', url];
+    const out = await new Promise((resolve) => {
+      const child = spawn('hey', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.add(child);
+      let text = '';
+      child.stdout.on('data', (d) => (text += d));
+      child.once('close', () => resolve(text));
+    });
+    const number = (re) => Number(re.exec(out)?.[1]);
+    const statuses = [...out.matchAll(/\[(\d{3})\]\s+(\d+) responses/g)];
+    const errorLines = out.split('Error distribution:')[1]?.trim().split('\n') ?? [];
+    const errors =
+      statuses.filter(([, code]) => code !== '200').reduce((sum, [, , n]) => sum + Number(n), 0) +
+      errorLines.reduce((sum, line) => sum + (Number(/\[(\d+)\]/.exec(line)?.[1]) || 0), 0);
+    return {
+      tool: `hey ${args.join(' ')}`,
+      rps: number(/Requests\/sec:\s+([\d.]+)/),
+      requests: statuses.reduce((sum, [, , n]) => sum + Number(n), 0),
+      p50: number(/50%+ in ([\d.]+) secs/) * 1000,
+      p99: number(/99%+ in ([\d.]+) secs/) * 1000,
+      errors,
+    };
+  }
+  const result = await autocannon({
+    url,
+    connections: 5,
+    overallRate: 200,
+    duration: heyDuration,
+  });
+  return {
+    tool: `autocannon (hey is not installed: apt-get install hey) -c 5 --overallRate 200 -d ${heyDuration} ${url}`,
+    rps: Math.round(result.requests.average),
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+let store;
+try {
+  const backends =
+    opts.backends === 'real'
+      ? await realBackends()
+      : { description: 'every service on its embedded default (in memory)', env: {} };
+  store = await startStore(backends.env);
+  const uiBase = store.ui.url;
+
+  // A short warm-up: the first visits pay for lazy connections and JIT.
+  for (let n = 0; n < 3; n++) await visit(uiBase, undefined, 1000 + n);
+  const ordersBefore = await countOrders(store.orders.url);
+  const flow = await shoppers(uiBase);
+  const ordersAfter = await countOrders(store.orders.url);
+  const uiPort = Number(new URL(uiBase).port);
+  const workshop = await workshopLoad(uiPort);
+  const rss = Object.fromEntries(NAMES.map((name) => [name, rssMb(store[name].child.pid)]));
+
+  const samples = flow.results.flatMap((r) => r.samples);
+  const confirmed = flow.results.filter((r) => r.orderId).length;
+  const steps = [...new Set(samples.map((s) => s.name))];
+
+  console.log(
+    `store: ${backends.description}; ${rate} shoppers/s for ${duration} s, ${new Date().toISOString()}`,
+  );
+  console.log('');
+  console.log('| step | requests | p50 ms | p99 ms | errors |');
+  console.log('|---|---|---|---|---|');
+  for (const name of [...steps, 'all']) {
+    const of = samples.filter((s) => name === 'all' || s.name === name);
+    const ms = of.map((s) => s.ms).sort((a, b) => a - b);
+    const label =
+      name === 'all' ? `**all (${Math.round(samples.length / flow.elapsedS)} req/s)**` : name;
+    console.log(
+      `| ${label} | ${of.length} | ${round(percentile(ms, 50))} | ${round(percentile(ms, 99))} | ${of.filter((s) => !s.ok).length} |`,
+    );
+  }
+  console.log('');
+  console.log(
+    `Shoppers: ${flow.results.length} started, ${confirmed} confirmed; orders stored during the run: ${ordersAfter - ordersBefore}.`,
+  );
+  console.log('');
+  console.log(`Workshop load step: \`${workshop.tool}\``);
+  console.log('');
+  console.log('| requests | req/s | p50 ms | p99 ms | errors |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| ${workshop.requests} | ${Math.round(workshop.rps * 10) / 10} | ${round(workshop.p50)} | ${round(workshop.p99)} | ${workshop.errors} |`,
+  );
+  console.log('');
+  console.log('| service | start to healthy ms (all six at once) | RSS after the load MB |');
+  console.log('|---|---|---|');
+  for (const name of NAMES) {
+    console.log(`| ${name} | ${Math.round(store[name].startMs)} | ${rss[name]} |`);
+  }
+} finally {
+  for (const name of NAMES) if (store?.[name]) await stop(store[name].child);
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
+  }
+}
+
+async function countOrders(ordersUrl) {
+  const res = await fetch(`${ordersUrl}/orders`);
+  return (await res.json()).length;
+}
