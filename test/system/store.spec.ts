@@ -39,6 +39,8 @@ const ADDRESS = {
 
 // Markup that would run or restyle something if a page printed it as it is.
 const BANNER = '<marquee>Sale</marquee><script>alert("banner")</script>';
+// Checkout puts its SHIPPING_NAME_PREFIX in front of each delivery option's name.
+const SHIPPING_PREFIX = '<i onclick=alert("ship")>Fast</i> ';
 const HOSTILE = {
   id: 'zz-hostile-0001',
   name: '<script>alert("name")</script>',
@@ -51,6 +53,7 @@ const HOSTILE = {
 const HOSTILE_ID = 'zz-hostile-"><svg onload=alert("id")>';
 const RAW_PAYLOADS = [
   BANNER,
+  SHIPPING_PREFIX.trim(),
   '<script>',
   HOSTILE.description,
   'onerror="alert',
@@ -92,7 +95,7 @@ describeWithServer(
       store = await startStore({
         catalog: catalogDbEnv(catalogDb.name),
         orders: { ...ordersDbEnv(ordersDb.name), ...events.env() },
-        checkout: { REDIS_URL },
+        checkout: { REDIS_URL, SHIPPING_NAME_PREFIX: SHIPPING_PREFIX },
         cart: cartDbEnv(dynamo.endpoint, cartTable),
         // Every page asks the catalog, so rows written by a test show at once.
         ui: { CATALOG_CACHE_SECONDS: '0', RETAIL_UI_BANNER: BANNER },
@@ -327,7 +330,7 @@ describeWithServer(
         shopper = new Shopper(store.ui.url);
       });
 
-      it('prints hostile product, tag and banner texts as text on every page of a visit', async () => {
+      it('prints hostile catalog texts, shipping names and the banner as text on every page of a visit', async () => {
         const tagQuery = `tag=${encodeURIComponent(HOSTILE.tagName)}&page=1&size=9`;
         const pages: Array<[string, Page]> = [
           ['home', await shopper.get('/home')],
@@ -360,6 +363,7 @@ describeWithServer(
         expect(shown('product')).toContain(HOSTILE.description);
         expect(shown('cart')).toContain(HOSTILE.name);
         expect(shown('review')).toContain(HOSTILE.name);
+        expect(shown('delivery')).toContain(`${SHIPPING_PREFIX}Priority Mail`);
         // Stored as sent, escaped only where it is shown.
         const orderId = textById(pages.at(-1)![1].html, 'orderId');
         const { body } = await api(`${store.orders.url}/orders`);
