@@ -4,10 +4,9 @@ export class Checks {
 
   /** Records one result and returns `ok`, so a caller can stop at a failure the rest needs. */
   check(label, ok, detail = '') {
-    this.items.push({ label, ok: Boolean(ok), detail: String(detail ?? '') });
-    console.log(
-      `  ${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `: ${firstLine(detail)}`}`,
-    );
+    const text = String(detail ?? '');
+    this.items.push({ label, ok: Boolean(ok), detail: text });
+    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !text ? '' : `: ${firstLine(text)}`}`);
     return Boolean(ok);
   }
 
