@@ -4,6 +4,8 @@ export {
   DEPENDENCY_CHECKS,
   ReadinessService,
   type DependencyCheck,
+  type DependencyStatus,
+  type HealthReport,
   type Readiness,
 } from './health/readiness.service';
 export {

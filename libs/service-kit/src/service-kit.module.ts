@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { ReadinessService } from './health/readiness.service';
 import { Metrics } from './http/metrics';
 import { createLogger } from './logging/logger';
@@ -15,7 +14,6 @@ export class ServiceKitModule {
   static forRoot(definition: ServiceDefinition): DynamicModule {
     return {
       module: ServiceKitModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
       providers: [
         { provide: SERVICE_DEFINITION, useValue: definition },
         {

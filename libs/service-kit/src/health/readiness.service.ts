@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { withTimeout } from '../lifecycle/timeout';
 
 /** A dependency that readiness probes: `check` resolves when it answers, rejects otherwise. */
@@ -11,50 +10,53 @@ export interface DependencyCheck {
 /** The token under which a service's storage modules provide their DependencyCheck[]. */
 export const DEPENDENCY_CHECKS = Symbol('DEPENDENCY_CHECKS');
 
+/** One dependency's state in a report; `message` says why it is down. */
+export interface DependencyStatus {
+  status: 'up' | 'down';
+  message?: string;
+}
+
+/**
+ * The readiness body the catalog, checkout and assets serve: the shape of the reference's
+ * health reports (`{status, info, error, details}`), up dependencies under `info`, down ones
+ * under `error`, all of them under `details`.
+ */
+export interface HealthReport {
+  status: 'ok' | 'error';
+  info: Record<string, DependencyStatus>;
+  error: Record<string, DependencyStatus>;
+  details: Record<string, DependencyStatus>;
+}
+
 export interface Readiness {
   ready: boolean;
-  /** terminus's report: `{status, info, error, details}`, each dependency by name. */
-  report: HealthCheckResult;
+  report: HealthReport;
 }
 
 const TIMEOUT_MS = 2000;
 
-/** Runs every dependency check through terminus, each bounded so a hung dependency reads "down". */
+/** Probes every dependency at once, each bounded so a hung dependency reads "down". */
 @Injectable()
 export class ReadinessService {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-  ) {}
-
   async check(dependencies: DependencyCheck[], timeoutMs = TIMEOUT_MS): Promise<Readiness> {
-    try {
-      const report = await this.health.check(
-        dependencies.map((d) => () => this.probe(d, timeoutMs)),
-      );
-      return { ready: true, report };
-    } catch (error) {
-      const report = reportOf(error);
-      if (!report) throw error;
-      return { ready: false, report };
-    }
-  }
-
-  private async probe(dependency: DependencyCheck, timeoutMs: number) {
-    const indicator = this.indicators.check(dependency.name);
-    try {
-      await withTimeout(dependency.check(), timeoutMs);
-      return indicator.up();
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-    }
+    const results = await Promise.all(dependencies.map((d) => probe(d, timeoutMs)));
+    const report: HealthReport = { status: 'ok', info: {}, error: {}, details: {} };
+    dependencies.forEach(({ name }, i) => {
+      const result = results[i];
+      report[result.status === 'up' ? 'info' : 'error'][name] = result;
+      report.details[name] = result;
+    });
+    const ready = Object.keys(report.error).length === 0;
+    if (!ready) report.status = 'error';
+    return { ready, report };
   }
 }
 
-// terminus rejects with a 503 ServiceUnavailableException whose response is the report.
-function reportOf(error: unknown): HealthCheckResult | undefined {
-  const response = (error as { getResponse?: () => unknown }).getResponse?.();
-  return typeof response === 'object' && response !== null && 'status' in response
-    ? (response as HealthCheckResult)
-    : undefined;
+async function probe(dependency: DependencyCheck, timeoutMs: number): Promise<DependencyStatus> {
+  try {
+    await withTimeout(dependency.check(), timeoutMs);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', message: error instanceof Error ? error.message : String(error) };
+  }
 }

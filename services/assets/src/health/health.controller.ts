@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import type { HealthCheckResult } from '@nestjs/terminus';
-import { ReadinessService } from '@retail/service-kit';
+import { HealthReport, ReadinessService } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 
 @Controller()
@@ -21,7 +20,7 @@ export class HealthController {
    * nothing else is needed, so there is no dependency to check.
    */
   @Get('health/ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const { ready, report } = await this.readiness.check([]);
     void reply.status(ready ? 200 : 503);
     return report;

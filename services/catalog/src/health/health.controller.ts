@@ -1,7 +1,11 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { HealthCheckResult } from '@nestjs/terminus';
-import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import {
+  DEPENDENCY_CHECKS,
+  DependencyCheck,
+  HealthReport,
+  ReadinessService,
+} from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 
 @ApiExcludeController()
@@ -21,7 +25,7 @@ export class HealthController {
 
   /** Readiness: 503 naming the database (writer or reader) that does not answer. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const { ready, report } = await this.readiness.check(this.dependencies);
     void reply.status(ready ? 200 : 503);
     return report;

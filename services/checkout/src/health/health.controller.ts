@@ -1,7 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { HealthCheckResult } from '@nestjs/terminus';
-import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import {
+  DEPENDENCY_CHECKS,
+  DependencyCheck,
+  HealthReport,
+  ReadinessService,
+} from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 
 @ApiExcludeController()
@@ -14,13 +18,13 @@ export class HealthController {
 
   /** Liveness, what compose and ECS curl: the reference's body, and no dependency is touched. */
   @Get()
-  live(): HealthCheckResult {
+  live(): HealthReport {
     return { status: 'ok', info: {}, error: {}, details: {} };
   }
 
   /** Readiness: 503 naming Redis (writer or reader) or orders when it does not answer. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const { ready, report } = await this.readiness.check(this.dependencies);
     void reply.status(ready ? 200 : 503);
     return report;

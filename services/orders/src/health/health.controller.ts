@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 import { HEALTH_CHECKS } from './health-checks';
@@ -47,7 +46,7 @@ export class HealthController {
     const { ready, report } = await this.readiness.check(dependencies);
     void reply.status(ready ? 200 : 503);
     const components: NonNullable<HealthBody['components']> = {};
-    for (const [name, result] of Object.entries<HealthIndicatorResult[string]>(report.details)) {
+    for (const [name, result] of Object.entries(report.details)) {
       components[name] =
         result.status === 'up'
           ? { status: 'UP' }
