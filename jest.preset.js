@@ -27,6 +27,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@retail/(service-kit|contracts|clients|testing)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@retail/testing/backends$': path.join(root, 'libs/testing/src/backends.ts'),
   },
   globalSetup: path.join(root, 'libs/testing/src/global-setup.js'),
   testTimeout: 30000,

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTAINER_PORT, SERVICES } from './services.mjs';
+import { CONTAINER_PORT, NODE_FLAGS, SERVICES } from './services.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -52,7 +52,7 @@ USER 1000:1000
 EXPOSE ${CONTAINER_PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \\
   CMD curl -fsS -o /dev/null "http://localhost:\${PORT}${health}" || exit 1
-ENTRYPOINT ["node", "main.js"]
+ENTRYPOINT [${['node', ...NODE_FLAGS, 'main.js'].map((a) => JSON.stringify(a)).join(', ')}]
 `;
 }
 

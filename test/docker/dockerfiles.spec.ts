@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SERVICES } from './support/tools';
+import { NODE_FLAGS, SERVICES } from './support/tools';
 import { parseDockerfile, Stage } from './support/dockerfile';
 import { contextFiles, dockerignore } from './support/dockerignore';
 
@@ -72,11 +72,11 @@ describe('Dockerfiles', () => {
         expect(env).toEqual({ PORT: '8080', NODE_ENV: 'production' });
       });
 
-      it('starts node directly in exec form, so SIGTERM reaches the service', () => {
+      it('starts node directly in exec form with the shared flags, so SIGTERM reaches it', () => {
         const [entrypoint, ...others] = only(runtime, 'ENTRYPOINT');
         expect(others).toEqual([]);
         expect(entrypoint.execForm).toBe(true);
-        expect(entrypoint.args).toEqual(['node', 'main.js']);
+        expect(entrypoint.args).toEqual(['node', ...NODE_FLAGS, 'main.js']);
         expect(only(runtime, 'CMD')).toEqual([]);
       });
 

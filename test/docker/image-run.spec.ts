@@ -4,12 +4,12 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SERVICES, isPresent } from './support/tools';
+import { NODE_FLAGS, SERVICES, isPresent } from './support/tools';
 import { buildError, freeOffset, get, root } from './support/processes';
 
 // What the image's runtime stage holds (/app = the built service + its production packages from
-// the cut lockfile), run the way its ENTRYPOINT runs it: `node main.js` in /app, NODE_ENV=production,
-// PORT set, uid 1000 (when the tests run as root) in a folder it cannot write to.
+// the cut lockfile), run the way its ENTRYPOINT runs it: `node <NODE_FLAGS> main.js` in /app,
+// NODE_ENV=production, PORT set, uid 1000 (when the tests run as root) in a folder it cannot write to.
 const present = SERVICES.filter((s) => isPresent(root, s));
 const DEV_TOOLS = ['jest', 'typescript', 'esbuild', '@swc/core', 'nx', 'eslint', 'playwright-core'];
 const APP_UID = 1000;
@@ -66,7 +66,7 @@ describe.each(present.map((s) => [s.name, s] as const))('the %s image', (name, s
     setWritable(app, false);
     const port = service.port + (await freeOffset([service.port]));
     const asRoot = process.getuid?.() === 0;
-    const child = spawn(process.execPath, ['main.js'], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, 'main.js'], {
       cwd: app,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -11,7 +11,7 @@ import {
   startDynalite,
   type ThrowawayDatabase,
   uniqueSuffix,
-} from './support/backends';
+} from '@retail/testing/backends';
 import { startLoad, type Sample } from './support/load';
 import { expectOutageHandled, playOutage } from './support/outage';
 import { startService, type Service } from './support/services';

@@ -1,7 +1,11 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeWithServer, startTcpProxy, type TcpProxy } from '@retail/testing';
-import { createPostgresDatabase, ordersDbEnv, type ThrowawayDatabase } from './support/backends';
+import {
+  createPostgresDatabase,
+  ordersDbEnv,
+  type ThrowawayDatabase,
+} from '@retail/testing/backends';
 import { startLoad, summarize, type LoadRequest } from './support/load';
 import { startService, type Service, type ServiceName } from './support/services';
 

@@ -2,11 +2,10 @@
 // Benchmark of the assets service against a raw node:http server sending the same picture.
 //
 //   node test/perf/assets.bench.mjs [--image chrono_classic.jpg] [--encoding br]
-//        [--duration 5] [--rounds 3] [--connections 50] [--node-flags=--max-semi-space-size=2]
-//        [--no-build]
+//        [--duration 5] [--rounds 3] [--connections 50] [--no-build]
 //
-// Builds the service (tools/build.mjs) and starts it as `node dist/services/assets/main.js` with
-// no environment but PORT (the way `npm start` and the image run it), timing spawn to the first 200
+// Builds the service (tools/build.mjs) and starts it as `node <NODE_FLAGS> main.js` with no
+// environment but PORT (the way `npm start` and the image run it), timing spawn to the first 200
 // from /health.html. Then starts a raw node:http server holding, in memory, the exact bytes and
 // headers the service sent for the picture. Each round loads one, then the other, with autocannon
 // on 127.0.0.1 (after a warm-up), so a burst of load from elsewhere on the machine hits both; the
@@ -24,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { fetch } from 'undici';
+import { serviceArgs, serviceFlags } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opts } = parseArgs({
@@ -33,8 +33,6 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
-    // Extra node flags for the service only.
-    'node-flags': { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -156,12 +154,7 @@ if (!opts['no-build']) {
 const servers = [];
 const scratch = mkdtempSync(path.join(tmpdir(), 'assets-bench-'));
 try {
-  const flags = opts['node-flags'].split(' ').filter(Boolean);
-  const service = await start(
-    `assets service${flags.length ? ` (${flags.join(' ')})` : ''}`,
-    [...flags, 'dist/services/assets/main.js'],
-    {},
-  );
+  const service = await start(`assets service (node ${serviceFlags()})`, serviceArgs('assets'), {});
   servers.push(service);
   const { body, headers } = await servedBytes(service);
   const bodyFile = path.join(scratch, 'body');

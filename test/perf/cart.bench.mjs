@@ -2,10 +2,8 @@
 // Cart benchmark (not a jest test): the built service in memory against a raw node:http server
 // answering the same bytes, under the same autocannon load, all on loopback.
 //
-//   node test/perf/cart.bench.mjs [--duration 10] [--connections 50] [--semi-space MB] [--no-build]
+//   node test/perf/cart.bench.mjs [--duration 10] [--connections 50] [--no-build]
 //
-// --semi-space runs both servers with node's --max-semi-space-size=MB (a smaller young
-// generation: less RSS under load, a little more GC).
 // Measures, for GET /carts/{id} (a cart of three lines) and POST /carts/{id}/items: req/s and
 // p99 latency; then each server's RSS (VmRSS of the child, after its load) and the cart's time
 // from spawn to its first 200 on /actuator/health. Stops by itself: every phase is bounded and a
@@ -20,6 +18,7 @@ import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fetch } from 'undici';
+import { serviceArgs, serviceFlags } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -29,8 +28,6 @@ const option = (name, fallback) => {
 };
 const DURATION_S = option('duration', 10);
 const CONNECTIONS = option('connections', 50);
-const SEMI_SPACE_MB = option('semi-space', undefined);
-const NODE_FLAGS = SEMI_SPACE_MB ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : [];
 const CUSTOMER = 'bench-customer';
 const LINES = [
   { itemId: '510a0d7e-8e83-4193-b483-e27e09ddc34d', quantity: 1, unitPrice: 150 },
@@ -60,7 +57,7 @@ async function freePort() {
 }
 
 function start(argv, env) {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...argv], {
+  const child = spawn(process.execPath, argv, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -142,7 +139,7 @@ async function main() {
   const cartPort = await freePort();
   const base = `http://127.0.0.1:${cartPort}`;
   const spawned = performance.now();
-  const cart = start(['dist/services/cart/main.js'], { PORT: String(cartPort) });
+  const cart = start(serviceArgs('cart'), { PORT: String(cartPort) });
   await waitFor200(`${base}/actuator/health`);
   const startToHealthyMs = Math.round(performance.now() - spawned);
   const startCpuMs = cpuMs(cart.pid);
@@ -183,7 +180,7 @@ async function main() {
     ['POST /carts/{id}/items', cartPost, rawPost],
   ];
   console.log(
-    `\ncart benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per load, loopback, node ${process.version} ${NODE_FLAGS.join(' ')}`,
+    `\ncart benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per load, loopback, node ${process.version} ${serviceFlags()}`,
   );
   console.log('| load | cart req/s | cart p99 ms | raw req/s | raw p99 ms | cart/raw |');
   console.log('|---|---|---|---|---|---|');

@@ -6,7 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, load, root, rssMb, startProcess, stop } from './lib.mjs';
+import {
+  freePort,
+  load,
+  root,
+  rssMb,
+  serviceArgs,
+  serviceFlags,
+  startProcess,
+  stop,
+} from './lib.mjs';
 
 const duration = Number(process.env.DURATION ?? 10);
 execFileSync(process.execPath, ['tools/build.mjs', 'catalog'], { cwd: root, stdio: 'ignore' });
@@ -15,12 +24,7 @@ const routes = ['/catalogue', '/catalogue/product/808a2de1-1aaa-4c25-a9b9-6612e8
 const rows = [];
 for (const route of routes) {
   const port = await freePort();
-  const svc = await startProcess(
-    [path.join(root, 'dist/services/catalog/main.js')],
-    {},
-    port,
-    '/health',
-  );
+  const svc = await startProcess(serviceArgs('catalog'), {}, port, '/health');
   const bytes = Buffer.from(await (await fetch(`http://127.0.0.1:${port}${route}`)).arrayBuffer());
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'body.json');
   writeFileSync(file, bytes);
@@ -45,7 +49,7 @@ for (const route of routes) {
 }
 
 console.log(
-  `catalog (in memory), autocannon 50 connections, ${duration} s per run, ${new Date().toISOString()}`,
+  `catalog (in memory), autocannon 50 connections, ${duration} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
 );
 console.log(
   '| route | catalog req/s | p99 ms | raw req/s | p99 ms | ratio | catalog RSS MB | raw RSS MB | RSS ratio | errors | start ms |',

@@ -3,10 +3,8 @@
 // against a raw node:http server answering the same bytes, under the same autocannon load, all
 // on loopback.
 //
-//   node test/perf/checkout.bench.mjs [--duration 10] [--connections 50] [--semi-space MB] [--no-build]
+//   node test/perf/checkout.bench.mjs [--duration 10] [--connections 50] [--no-build]
 //
-// --semi-space runs both servers with node's --max-semi-space-size=MB (a smaller young
-// generation: less RSS under load, a little more GC).
 // For GET /checkout/{id} and POST /checkout/{id}/update (the reference UI's address step):
 // req/s and p99 latency; each server's RSS (VmRSS of the child) after its load; checkout's time
 // from spawn to its first 200 on /health (and /health/ready on Redis). Every phase is bounded
@@ -19,7 +17,16 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort, load, root, rssMb, startProcess, stop } from './lib.mjs';
+import {
+  freePort,
+  load,
+  root,
+  rssMb,
+  serviceArgs,
+  serviceFlags,
+  startProcess,
+  stop,
+} from './lib.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -29,8 +36,6 @@ const option = (name, fallback) => {
 const DURATION_S = option('duration', 10);
 const CONNECTIONS = option('connections', 50);
 const REDIS_URL = 'redis://127.0.0.1:6379';
-const SEMI_SPACE_MB = option('semi-space', undefined);
-const NODE_FLAGS = SEMI_SPACE_MB ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : [];
 const RUN = `checkout-bench-${randomBytes(4).toString('hex')}`;
 
 const REQUEST = {
@@ -105,11 +110,7 @@ async function measure(base, route, options) {
 async function benchCheckout(store, env) {
   // On Redis, "healthy" means ready: the connection is up, not just the process.
   const readyPath = env.REDIS_URL ? '/health/ready' : '/health';
-  const svc = await start(
-    [...NODE_FLAGS, path.join(root, 'dist/services/checkout/main.js')],
-    env,
-    readyPath,
-  );
+  const svc = await start(serviceArgs('checkout'), env, readyPath);
   const getRoute = `/checkout/${RUN}-get`;
   const updateRoute = `/checkout/${RUN}-update/update`;
   const seeded = await fetch(`${svc.base}${getRoute}/update`, {
@@ -145,11 +146,7 @@ async function benchCheckout(store, env) {
 async function benchRaw(bytes, route, options) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'checkout-bench-')), 'body.json');
   writeFileSync(file, bytes);
-  const raw = await start(
-    [...NODE_FLAGS, path.join(root, 'test/perf/raw-server.mjs'), file],
-    {},
-    '/',
-  );
+  const raw = await start([path.join(root, 'test/perf/raw-server.mjs'), file], {}, '/');
   const result = await measure(raw.base, route, options);
   const rss = rssMb(raw.child.pid);
   await stop(raw.child);
@@ -189,7 +186,7 @@ clearTimeout(watchdog);
 
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log(
-  `checkout, autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run, node ${NODE_FLAGS.join(' ') || '(default flags)'}, ${new Date().toISOString()}`,
+  `checkout, autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
 );
 console.log(
   '| store | route | checkout req/s | p99 ms | raw req/s | raw p99 ms | ratio | errors |',

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { NODE_FLAGS } from '../../tools/services.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -69,3 +70,17 @@ export async function stop(child) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }
+
+/**
+ * Node's arguments for running a built service the way `npm start` and the images do (with
+ * tools/services.mjs's NODE_FLAGS). BENCH_NODE_FLAGS replaces those flags to compare others;
+ * `BENCH_NODE_FLAGS=` (empty) runs node's defaults. Raw servers always run with the defaults.
+ */
+export function serviceArgs(name) {
+  const override = process.env.BENCH_NODE_FLAGS;
+  const flags = override === undefined ? NODE_FLAGS : override.split(' ').filter(Boolean);
+  return [...flags, path.join(root, 'dist/services', name, 'main.js')];
+}
+
+/** For a benchmark's header line: the flags serviceArgs passes. */
+export const serviceFlags = () => serviceArgs('-').slice(0, -1).join(' ') || '(node defaults)';

@@ -14,7 +14,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, load, root, rssMb, startProcess, stop } from './lib.mjs';
+import {
+  freePort,
+  load,
+  root,
+  rssMb,
+  serviceArgs,
+  serviceFlags,
+  startProcess,
+  stop,
+} from './lib.mjs';
 
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
@@ -88,12 +97,7 @@ async function measure(base) {
 
 async function runOrders(store, env) {
   const port = await freePort();
-  const svc = await started(
-    [path.join(root, 'dist/services/orders/main.js')],
-    env,
-    port,
-    '/actuator/health',
-  );
+  const svc = await started(serviceArgs('orders'), env, port, '/actuator/health');
   const startCpuMs = cpuMs(svc.child.pid);
   const result = await measure(`http://127.0.0.1:${port}`);
   const rss = rssMb(svc.child.pid);
@@ -152,7 +156,7 @@ if (onPostgres) runs.push(onPostgres);
 const raw = await runRaw(runs[0].bytes);
 
 console.log(
-  `orders, autocannon ${connections} connections, ${duration} s per run, ${new Date().toISOString()}`,
+  `orders, autocannon ${connections} connections, ${duration} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
 );
 console.log(`load average before the run: ${loadBefore}`);
 console.log(

@@ -20,11 +20,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
-import { freePort, root, rssMb, startProcess, stop } from './lib.mjs';
+import { freePort, root, rssMb, serviceArgs, serviceFlags, startProcess, stop } from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -173,7 +172,7 @@ async function startStore(backendEnv) {
   const started = await Promise.all(
     NAMES.map((name) =>
       startProcess(
-        [path.join(root, 'dist/services', name, 'main.js')],
+        serviceArgs(name),
         { ...wiring[name], ...backendEnv[name] },
         ports[name],
         HEALTH[name],
@@ -349,7 +348,7 @@ try {
   const steps = [...new Set(samples.map((s) => s.name))];
 
   console.log(
-    `store: ${backends.description}; ${rate} shoppers/s for ${duration} s, ${new Date().toISOString()}`,
+    `store: ${backends.description}; ${rate} shoppers/s for ${duration} s, node ${serviceFlags()}, ${new Date().toISOString()}`,
   );
   console.log('');
   console.log('| step | requests | p50 ms | p99 ms | errors |');

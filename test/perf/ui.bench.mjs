@@ -5,29 +5,35 @@
 // /actuator/health. New visitors (no cookie) get a new SESSIONID and need no cart call; a
 // returning visitor's page also asks carts for the badge. Catalog answers are reused for
 // CATALOG_CACHE_SECONDS (5). `node test/perf/ui.bench.mjs` (DURATION=seconds per run, default
-// 10; UI_NODE_FLAGS="--max-old-space-size=128" runs the UI with node flags; builds the services
-// first).
+// 10; builds the services first).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, load, root, rssMb, startProcess, stop } from './lib.mjs';
+import {
+  freePort,
+  load,
+  root,
+  rssMb,
+  serviceArgs,
+  serviceFlags,
+  startProcess,
+  stop,
+} from './lib.mjs';
 
 const duration = Number(process.env.DURATION ?? 10);
-const uiFlags = (process.env.UI_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 for (const name of ['ui', 'catalog', 'cart']) {
   execFileSync(process.execPath, ['tools/build.mjs', name], { cwd: root, stdio: 'ignore' });
 }
-const main = (name) => path.join(root, 'dist/services', name, 'main.js');
 const HTML = { accept: 'text/html' };
 
 const catalogPort = await freePort();
-const catalog = await startProcess([main('catalog')], {}, catalogPort, '/health');
+const catalog = await startProcess(serviceArgs('catalog'), {}, catalogPort, '/health');
 const cartPort = await freePort();
-const cart = await startProcess([main('cart')], {}, cartPort, '/actuator/health');
+const cart = await startProcess(serviceArgs('cart'), {}, cartPort, '/actuator/health');
 const uiPort = await freePort();
 const ui = await startProcess(
-  [...uiFlags, main('ui')],
+  serviceArgs('ui'),
   {
     ENDPOINTS_CATALOG: `http://127.0.0.1:${catalogPort}`,
     ENDPOINTS_CARTS: `http://127.0.0.1:${cartPort}`,
@@ -83,7 +89,7 @@ const rss = {
 for (const svc of [ui, catalog, cart]) await stop(svc.child);
 
 console.log(
-  `ui with live catalog + cart (in memory), autocannon 50 connections, ${duration} s per run, node flags [${uiFlags.join(' ')}], ${new Date().toISOString()}`,
+  `ui with live catalog + cart (in memory), autocannon 50 connections, ${duration} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
 );
 console.log('| page | bytes | ui req/s | p50 ms | p99 ms | errors | raw req/s | raw p99 ms |');
 console.log('|---|---|---|---|---|---|---|---|');

@@ -13,7 +13,7 @@ import {
   startDynalite,
   type ThrowawayDatabase,
   uniqueSuffix,
-} from './support/backends';
+} from '@retail/testing/backends';
 import { elementsWithClass, Shopper, textById, textOf, type Page } from './support/shopper';
 import { startStore, type Store } from './support/store';
 

@@ -1,19 +1,13 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp } from '@retail/testing';
+import { createTestApp, freePort } from '@retail/testing';
+import { type Dynalite, startDynalite } from '@retail/testing/backends';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { CUSTOMER_INDEX } from '../src/carts/persistence/dynamodb.table';
 import { loadConfig } from '../src/config/cart.config';
 import { behavesLikeTheCartsApi, springError } from './carts-api.behaviour';
-import {
-  DUMMY_AWS,
-  Dynalite,
-  dynamoEnv,
-  freePort,
-  startDynalite,
-  throwawayTable,
-} from './dynalite';
+import { DUMMY_AWS, dynamoEnv, throwawayTable } from './dynalite';
 
 const appOn = (endpoint: string, table: string, createTable = true) =>
   createTestApp(AppModule.forRoot(loadConfig(dynamoEnv(endpoint, table, createTable))));

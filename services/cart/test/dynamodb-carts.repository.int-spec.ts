@@ -19,7 +19,9 @@ import {
   TableLayoutError,
 } from '../src/carts/persistence/dynamodb.table';
 import { DynamoDbConfig, loadConfig } from '../src/config/cart.config';
-import { Dynalite, dynamoEnv, freePort, startDynalite, throwawayTable } from './dynalite';
+import { freePort } from '@retail/testing';
+import { type Dynalite, startDynalite } from '@retail/testing/backends';
+import { dynamoEnv, throwawayTable } from './dynalite';
 
 const clientFor = (endpoint: string, table: string): DynamoDBClient =>
   createDynamoDbClient(loadConfig(dynamoEnv(endpoint, table)).persistence as DynamoDbConfig);

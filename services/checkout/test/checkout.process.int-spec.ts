@@ -8,7 +8,8 @@ import { describeWithServer, startApp, startTcpProxy } from '@retail/testing';
 import { Redis } from 'ioredis';
 import { aCheckoutRequest } from './builders';
 import { OrdersStub, placed } from './orders-stub';
-import { buildService, freePort, runToExit } from './process';
+import { freePort } from '@retail/testing';
+import { buildService, runToExit } from './process';
 import { deleteKeys, REDIS_PORT, REDIS_URL, runId } from './redis';
 
 const post = (port: number, path: string, body?: unknown) =>

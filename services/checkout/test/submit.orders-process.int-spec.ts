@@ -3,7 +3,8 @@ import { RunningApp, startApp } from '@retail/testing';
 import request from 'supertest';
 import { startCheckout } from './app';
 import { aCheckoutRequest, anItem } from './builders';
-import { buildService, freePort } from './process';
+import { freePort } from '@retail/testing';
+import { buildService } from './process';
 
 // The real orders service, built and run as its image runs it, in memory.
 describe('submit to the real orders service', () => {

@@ -16,7 +16,8 @@ export interface ServiceRow {
   backendEnv: string[];
 }
 
-export const { SERVICES, isPresent } = load<{
+export const { NODE_FLAGS, SERVICES, isPresent } = load<{
+  NODE_FLAGS: string[];
   SERVICES: ServiceRow[];
   isPresent: (root: string, service: ServiceRow) => boolean;
 }>('tools/services.mjs');

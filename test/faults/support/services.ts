@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startApp, type RunningApp } from '@retail/testing';
-import { freePort } from './backends';
+import { freePort } from '@retail/testing';
 
 const root = path.resolve(__dirname, '../../..');
 

@@ -1,30 +1,25 @@
+// dynalite ships no types: the reference brings our declaration into every project importing this.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see above
+/// <reference path="./types/dynalite.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import dynalite from 'dynalite';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 
-// The servers every machine runs (DESIGN.md, last section). Each run gets its own database,
-// exchange, queue, table and keys, and removes them afterwards.
+// Throwaway resources on the servers every machine runs (DESIGN.md, last section), for the
+// whole-store suites: each run gets its own database, exchange, queue, table and keys, and
+// removes them afterwards. Imported as `@retail/testing/backends`, apart from the index, so only
+// the suites that use them load the database drivers.
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
-const REDIS_URL = 'redis://127.0.0.1:6379';
+export const REDIS_URL = 'redis://127.0.0.1:6379';
 const AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
-
-/** A loopback port nothing listens on (yet): bound, read, released. */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface ThrowawayDatabase {
   name: string;
@@ -157,19 +152,22 @@ export async function createEventQueue(): Promise<EventQueue> {
   };
 }
 
-/** DynamoDB for the cart: dynalite, in memory, in this process, on a loopback port. */
-export async function startDynalite(): Promise<{
+/** A real DynamoDB emulator (dynalite, in memory) in this process, on a loopback port. */
+export interface Dynalite {
   endpoint: string;
   port: number;
-  close: () => Promise<void>;
-}> {
+  close(): Promise<void>;
+}
+
+/** DynamoDB for the cart on `port` (0: any free one), e.g. again on the port a test stopped. */
+export async function startDynalite(port = 0): Promise<Dynalite> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    port,
+    endpoint: `http://127.0.0.1:${bound}`,
+    port: bound,
     close: async () => {
       server.closeAllConnections();
       server.close();
