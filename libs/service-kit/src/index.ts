@@ -1,4 +1,4 @@
-export { createApp, configureApp, listen, runMain } from './bootstrap';
+export { createApp, listen, runMain } from './bootstrap';
 export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
 export {
   DEPENDENCY_CHECKS,
