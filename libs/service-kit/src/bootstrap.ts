@@ -125,8 +125,9 @@ export async function listen(
   // balancer) then lets go after its in-flight request, instead of holding the server open until
   // the grace period ends.
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (stopping) void reply.header('connection', 'close');
+    done(null, payload);
   });
   const activity = { inFlight: 0, last: 0 };
   fastify.addHook('onRequest', (_request, reply, done) => {
