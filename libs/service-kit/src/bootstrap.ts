@@ -11,6 +11,7 @@ import {
   frameworkErrorsToFilter,
   limitBodyDepth,
 } from './http/input-guards';
+import { lazySchemaCompilers } from './http/lazy-schema-compilers';
 import { Metrics } from './http/metrics';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
@@ -40,6 +41,7 @@ export async function createApp(
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorsToFilter,
+    schemaController: { compilersFactory: lazySchemaCompilers },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
