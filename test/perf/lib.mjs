@@ -51,7 +51,7 @@ export const rssMb = (pid) => {
   return line ? Math.round(Number(line[1]) / 1024) : NaN;
 };
 
-/** Fixed-duration load on one URL; returns req/s, p50/p99 latency (ms) and errors. */
+/** Fixed-duration load on one URL; returns req/s, requests, p50/p99 latency (ms) and errors. */
 export async function load(
   url,
   { connections = 50, duration = 10, method = 'GET', body, headers } = {},
@@ -59,6 +59,7 @@ export async function load(
   const result = await autocannon({ url, connections, duration, method, body, headers });
   return {
     rps: Math.round(result.requests.average),
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
