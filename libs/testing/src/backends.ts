@@ -87,11 +87,18 @@ export async function createPostgresDatabase(prefix: string): Promise<ThrowawayD
   };
 }
 
-/** Orders' variables for `database` (Spring's names). */
-export const ordersDbEnv = (database: string, port = POSTGRES.port): Record<string, string> => ({
-  SPRING_DATASOURCE_URL: `jdbc:postgresql://${POSTGRES.host}:${port}/${database}`,
-  SPRING_DATASOURCE_USERNAME: POSTGRES.user,
-});
+/** Orders' variables for `database` (Spring's names), on PostgreSQL unless `kind` says MySQL. */
+export const ordersDbEnv = (
+  database: string,
+  port?: number,
+  kind: 'postgresql' | 'mysql' = 'postgresql',
+): Record<string, string> => {
+  const server = kind === 'mysql' ? MYSQL : POSTGRES;
+  return {
+    SPRING_DATASOURCE_URL: `jdbc:${kind}://${server.host}:${port ?? server.port}/${database}`,
+    SPRING_DATASOURCE_USERNAME: server.user,
+  };
+};
 
 /** A message as it arrived on the test queue. */
 export interface ReceivedEvent {
