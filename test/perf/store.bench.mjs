@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { freePort, root, rssMb, serviceArgs, serviceFlags, startProcess, stop } from './lib.mjs';
+import { endpointsFor, serviceByName, SERVICES } from '../../tools/services.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -54,15 +55,7 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
-const NAMES = ['catalog', 'cart', 'orders', 'assets', 'checkout', 'ui'];
-const HEALTH = {
-  catalog: '/health',
-  cart: '/actuator/health',
-  orders: '/actuator/health',
-  assets: '/health.html',
-  checkout: '/health',
-  ui: '/actuator/health',
-};
+const NAMES = SERVICES.map((s) => s.name);
 const PRODUCTS = [
   '510a0d7e-8e83-4193-b483-e27e09ddc34d',
   '6d62d909-f957-430e-8689-b5129c0bb75e',
@@ -158,24 +151,17 @@ async function startStore(backendEnv) {
   for (const name of NAMES) ports[name] = await freePort();
   if (await portFree(8888)) ports.ui = 8888;
   const url = (name) => `http://127.0.0.1:${ports[name]}`;
-  const wiring = {
-    checkout: { ENDPOINTS_ORDERS: url('orders') },
-    ui: {
-      ENDPOINTS_CATALOG: url('catalog'),
-      ENDPOINTS_CARTS: url('cart'),
-      ENDPOINTS_ORDERS: url('orders'),
-      ENDPOINTS_ASSETS: url('assets'),
-      ENDPOINTS_CHECKOUT: url('checkout'),
-    },
-  };
   // All at once, as `npm start` starts them: each start-up time includes the others' competition.
   const started = await Promise.all(
     NAMES.map((name) =>
       startProcess(
         serviceArgs(name),
-        { ...wiring[name], ...backendEnv[name] },
+        {
+          ...endpointsFor(serviceByName(name), SERVICES, (callee) => url(callee.name)),
+          ...backendEnv[name],
+        },
         ports[name],
-        HEALTH[name],
+        serviceByName(name).health,
         90_000,
       ),
     ),
