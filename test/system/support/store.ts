@@ -5,11 +5,20 @@ import { freePort } from '@retail/testing';
 
 const root = path.resolve(__dirname, '../../..');
 
-// tools/services.mjs (ports, health paths) lives outside every Nx project, so it is loaded by
-// path at run time: the module-boundary rule forbids a relative import of it.
+// tools/services.mjs (health paths, who calls whom) lives outside every Nx project, so it is
+// loaded by path at run time: the module-boundary rule forbids a relative import of it.
+interface ServiceRow {
+  name: ServiceName;
+  health: string;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-const { SERVICES } = require(path.join(root, 'tools/services.mjs')) as {
-  SERVICES: Array<{ name: ServiceName; health: string }>;
+const { SERVICES, endpointsFor } = require(path.join(root, 'tools/services.mjs')) as {
+  SERVICES: ServiceRow[];
+  endpointsFor: (
+    service: ServiceRow,
+    running: ServiceRow[],
+    baseUrl: (callee: ServiceRow) => string,
+  ) => Record<string, string>;
 };
 
 export type ServiceName = 'catalog' | 'cart' | 'orders' | 'assets' | 'checkout' | 'ui';
@@ -43,28 +52,19 @@ export async function startStore(
     await Promise.all(names.map(async (name) => [name, await freePort()] as const)),
   ) as Record<ServiceName, number>;
   const url = (name: ServiceName) => `http://127.0.0.1:${ports[name]}`;
-  const wiring: Record<ServiceName, Record<string, string>> = {
-    catalog: {},
-    cart: {},
-    orders: {},
-    assets: {},
-    checkout: { ENDPOINTS_ORDERS: url('orders') },
-    ui: {
-      ENDPOINTS_CATALOG: url('catalog'),
-      ENDPOINTS_CARTS: url('cart'),
-      ENDPOINTS_ORDERS: url('orders'),
-      ENDPOINTS_ASSETS: url('assets'),
-      ENDPOINTS_CHECKOUT: url('checkout'),
-    },
-  };
+  const row = (name: ServiceName) => SERVICES.find((s) => s.name === name)!;
   const mains = names.map(buildService);
   const started = await Promise.allSettled(
     names.map((name, i) =>
       startApp(
         mains[i],
-        { LOG_LEVEL: 'warn', ...wiring[name], ...env[name] },
+        {
+          LOG_LEVEL: 'warn',
+          ...endpointsFor(row(name), SERVICES, (callee) => url(callee.name)),
+          ...env[name],
+        },
         ports[name],
-        SERVICES.find((s) => s.name === name)!.health,
+        row(name).health,
         60_000,
       ),
     ),
