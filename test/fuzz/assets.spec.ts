@@ -4,12 +4,11 @@ import { startService } from './support/apps';
 import { fuzz } from './support/fuzz';
 import {
   anyMethod,
-  extraHeaders,
   queryString,
   segment,
   wireBody,
   junk,
-  type FuzzRequest,
+  withExtraHeaders,
 } from './support/requests';
 
 const PICTURES = [
@@ -80,9 +79,7 @@ describe('assets under 10,000 malformed and random requests', () => {
       app,
       seed: 1005,
       numRuns: 10_000,
-      requests: fc
-        .tuple(requests, extraHeaders)
-        .map(([r, h]): FuzzRequest => ({ ...r, headers: { ...h, ...r.headers } })),
+      requests: withExtraHeaders(requests),
       // `404 Not Found`: the status and its reason phrase, as text. A range past the end is
       // HTTP's own shape (RFC 9110 §15.5.17, README): 416, the size in Content-Range, no body.
       errorShapeProblem: (answer) => {

@@ -1,15 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { always, startService, watchWrites } from './support/apps';
-import { fuzz, isString, jsonOf, shapeProblem } from './support/fuzz';
+import { fuzz, springErrorProblem } from './support/fuzz';
 import {
   anyMethod,
-  extraHeaders,
   mutated,
   queryString,
   segment,
   wireBody,
-  type FuzzRequest,
+  withExtraHeaders,
 } from './support/requests';
 
 describe('cart under 10,000 malformed and random requests', () => {
@@ -64,18 +63,8 @@ describe('cart under 10,000 malformed and random requests', () => {
       seed: 1002,
       numRuns: 10_000,
       writes: writes.take,
-      requests: fc.tuple(requests, extraHeaders).map(([r, h]): FuzzRequest => ({
-        ...r,
-        headers: { ...h, ...('headers' in r ? r.headers : {}) },
-      })),
-      errorShapeProblem: (answer) =>
-        shapeProblem(jsonOf(answer), {
-          timestamp: isString,
-          status: (v) => v === answer.status,
-          error: isString,
-          path: isString,
-          message: isString,
-        }),
+      requests: withExtraHeaders(requests),
+      errorShapeProblem: springErrorProblem,
     });
     expect(counts['POST 201']).toBeGreaterThan(150);
     expect(counts['POST 400']).toBeGreaterThan(300);

@@ -2,15 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { always, startService, watchWrites } from './support/apps';
 import { fuzz, isString, jsonOf, shapeProblem } from './support/fuzz';
-import {
-  anyMethod,
-  extraHeaders,
-  junk,
-  mutated,
-  segment,
-  wireBody,
-  type FuzzRequest,
-} from './support/requests';
+import { anyMethod, junk, mutated, segment, wireBody, withExtraHeaders } from './support/requests';
 
 describe('checkout under 10,000 malformed and random requests', () => {
   let app: NestFastifyApplication;
@@ -104,9 +96,7 @@ describe('checkout under 10,000 malformed and random requests', () => {
       seed: 1004,
       numRuns: 10_000,
       writes: writes.take,
-      requests: fc
-        .tuple(requests, extraHeaders)
-        .map(([r, h]): FuzzRequest => ({ ...r, headers: { ...h, ...r.headers } })),
+      requests: withExtraHeaders(requests),
       errorShapeProblem: (answer) =>
         shapeProblem(jsonOf(answer), {
           statusCode: (v) => v === answer.status,

@@ -1,16 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { always, startService, watchWrites } from './support/apps';
-import { fuzz, isString, jsonOf, shapeProblem } from './support/fuzz';
-import {
-  anyMethod,
-  extraHeaders,
-  junk,
-  mutated,
-  segment,
-  wireBody,
-  type FuzzRequest,
-} from './support/requests';
+import { fuzz, springErrorProblem } from './support/fuzz';
+import { anyMethod, junk, mutated, segment, wireBody, withExtraHeaders } from './support/requests';
 
 describe('orders under 10,000 malformed and random requests', () => {
   let app: NestFastifyApplication;
@@ -72,17 +64,8 @@ describe('orders under 10,000 malformed and random requests', () => {
       seed: 1003,
       numRuns: 10_000,
       writes: writes.take,
-      requests: fc
-        .tuple(requests, extraHeaders)
-        .map(([r, h]): FuzzRequest => ({ ...r, headers: { ...h, ...r.headers } })),
-      errorShapeProblem: (answer) =>
-        shapeProblem(jsonOf(answer), {
-          timestamp: isString,
-          status: (v) => v === answer.status,
-          error: isString,
-          path: isString,
-          message: isString,
-        }),
+      requests: withExtraHeaders(requests),
+      errorShapeProblem: springErrorProblem,
     });
     expect(counts['POST 200']).toBeGreaterThan(150);
     expect(counts['POST 400']).toBeGreaterThan(1000);

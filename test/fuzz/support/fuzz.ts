@@ -102,3 +102,13 @@ export function shapeProblem(
 }
 
 export const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** Why `answer` is not a Spring Boot error body `{timestamp, status, error, path, message}`. */
+export const springErrorProblem = (answer: FuzzAnswer): string | undefined =>
+  shapeProblem(jsonOf(answer), {
+    timestamp: isString,
+    status: (v) => v === answer.status,
+    error: isString,
+    path: isString,
+    message: isString,
+  });

@@ -241,3 +241,9 @@ export const extraHeaders: Arbitrary<Record<string, string>> = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** Each request with some of `extraHeaders` added; the request's own headers win. */
+export const withExtraHeaders = (
+  requests: Arbitrary<Omit<FuzzRequest, 'headers'> & { headers?: Record<string, string> }>,
+): Arbitrary<FuzzRequest> =>
+  fc.tuple(requests, extraHeaders).map(([r, h]) => ({ ...r, headers: { ...h, ...r.headers } }));
