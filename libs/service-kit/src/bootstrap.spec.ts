@@ -82,6 +82,12 @@ const definition: ServiceDefinition = {
     statusByCode: { 'TEST.GONE': 410 },
     render: ({ status, error, message, path }) => ({ status, error, message, path }),
   },
+  openApi: {
+    title: 'Fixture <API>',
+    description: 'for tests',
+    uiPath: 'docs',
+    jsonPath: 'docs/api.json',
+  },
 };
 
 @Module({
@@ -225,6 +231,50 @@ describe('a service built with the kit', () => {
       const res = await http().get('/ready').expect(200);
       expect(res.body.report.error.database.message).toBe('no answer within 200 ms');
       expect(Date.now() - started).toBeLessThan(1000);
+    });
+  });
+  describe('OpenAPI', () => {
+    it('serves the document with every route, built once', async () => {
+      const res = await http().get('/docs/api.json').expect(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body.info).toMatchObject({ title: 'Fixture <API>', description: 'for tests' });
+      expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/orders', '/gone']));
+      // built once: a second request answers the same document
+      expect((await http().get('/docs/api.json').expect(200)).body).toEqual(res.body);
+    });
+
+    it('serves a Swagger UI page whose scripts and styles load, pointing at the document', async () => {
+      for (const page of ['/docs', '/docs/index.html']) {
+        const res = await http().get(page).expect(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.text).toContain('<title>Fixture &#60;API&#62;</title>');
+        expect(res.text).toContain('url: "/docs/api.json"');
+      }
+      const html = (await http().get('/docs').expect(200)).text;
+      const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(assets).toEqual([
+        '/docs/favicon-32x32.png',
+        '/docs/swagger-ui.css',
+        '/docs/swagger-ui-bundle.js',
+      ]);
+      const bundle = await http().get('/docs/swagger-ui-bundle.js').expect(200);
+      expect(bundle.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(bundle.text).toContain('SwaggerUIBundle');
+      const css = await http().get('/docs/swagger-ui.css').expect(200);
+      expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+      await http().get('/docs/favicon-32x32.png').expect('content-type', 'image/png').expect(200);
+    });
+
+    it('serves nothing else from the Swagger UI folder', async () => {
+      for (const file of [
+        'package.json',
+        'index.html.map',
+        '..%2Fpackage.json',
+        '%2e%2e%2fetc%2fpasswd',
+      ]) {
+        const res = await http().get(`/docs/${file}`).expect(404);
+        expect(res.body).toMatchObject({ status: 404, error: 'Not Found' });
+      }
     });
   });
 });

@@ -13,6 +13,7 @@ import {
 } from './http/input-guards';
 import { lazySchemaCompilers } from './http/lazy-schema-compilers';
 import { Metrics } from './http/metrics';
+import { serveOpenApi } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
 import { AppLogger, JsonNestLogger } from './logging/logger';
@@ -48,7 +49,7 @@ export async function createApp(
     // Throw instead of process.abort() (exit 134, a core dump) when a provider fails to start.
     abortOnError: false,
   });
-  await configureApp(app);
+  configureApp(app);
   return app;
 }
 
@@ -58,7 +59,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /** Everything an app needs between creation and listening: logger, pipes, filter, hooks, docs. */
-async function configureApp(app: NestFastifyApplication): Promise<void> {
+function configureApp(app: NestFastifyApplication): void {
   const definition = app.get<ServiceDefinition>(SERVICE_DEFINITION);
   const logger = app.get<AppLogger>(APP_LOGGER);
   const metrics = app.get(Metrics);
@@ -84,31 +85,7 @@ async function configureApp(app: NestFastifyApplication): Promise<void> {
     return metrics.registry.metrics();
   });
 
-  if (definition.openApi) await serveOpenApi(app, definition.openApi);
-}
-
-/**
- * Loaded only by the services that serve OpenAPI: @nestjs/swagger (with lodash and js-yaml) and
- * @fastify/static would cost the others about 150 ms of start-up and 5 MB of memory.
- */
-async function serveOpenApi(
-  app: NestFastifyApplication,
-  { title, description, uiPath, jsonPath }: NonNullable<ServiceDefinition['openApi']>,
-): Promise<void> {
-  // SwaggerModule.setup serves its UI through FastifyAdapter.useStaticAssets, which requires
-  // @fastify/static by name: importing it here also makes tools/build.mjs ship it in these images.
-  const [{ DocumentBuilder, SwaggerModule }] = await Promise.all([
-    import('@nestjs/swagger'),
-    import('@fastify/static'),
-  ]);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(title).setDescription(description).setVersion('1.0').build(),
-  );
-  SwaggerModule.setup(uiPath, app, document, {
-    jsonDocumentUrl: jsonPath,
-    yamlDocumentUrl: undefined,
-  });
+  if (definition.openApi) serveOpenApi(app, fastify, definition.openApi);
 }
 
 /**
