@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTAINER_PORT, NODE_FLAGS, SERVICES } from './services.mjs';
+import { CONTAINER_PORT, NODE_FLAGS, RUNTIME_ENV, SERVICES } from './services.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -46,7 +46,9 @@ FROM ${RUNTIME_IMAGE}
 COPY --from=build /usr/local/bin/node /usr/local/bin/node
 WORKDIR /app
 COPY --from=build /src/dist/services/${name}/ ./
-ENV PORT=${CONTAINER_PORT} NODE_ENV=production
+ENV PORT=${CONTAINER_PORT} NODE_ENV=production${Object.entries(RUNTIME_ENV)
+    .map(([k, v]) => ` ${k}=${v}`)
+    .join('')}
 # Files stay root's, so the service cannot change its own code; it writes nothing but /tmp.
 USER 1000:1000
 EXPOSE ${CONTAINER_PORT}

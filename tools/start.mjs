@@ -13,7 +13,7 @@ import { clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NODE_FLAGS, SERVICES, endpointsFor, isPresent } from './services.mjs';
+import { NODE_FLAGS, RUNTIME_ENV, SERVICES, endpointsFor, isPresent } from './services.mjs';
 import { formatLogLine, prefixFor } from './start/log-format.mjs';
 import { prepareRealBackends } from './start/real-backends.mjs';
 import { isStale, markBuilt } from './start/stale.mjs';
@@ -171,9 +171,12 @@ function run(command, args) {
   });
 }
 
-/** What a service inherits: the runner's environment without the variables that pick a backend. */
+/**
+ * What a service inherits: RUNTIME_ENV, then the runner's environment without the variables that
+ * pick a backend.
+ */
 function childEnv(unit, units, real) {
-  const env = { ...process.env };
+  const env = { ...RUNTIME_ENV, ...process.env };
   for (const name of unit.service.backendEnv) delete env[name];
   const running = units.map((u) => u.service);
   const baseUrl = (callee) => `http://localhost:${units.find((u) => u.service === callee).port}`;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NODE_FLAGS, SERVICES } from './support/tools';
+import { NODE_FLAGS, RUNTIME_ENV, SERVICES } from './support/tools';
 import { parseDockerfile, Stage } from './support/dockerfile';
 import { contextFiles, dockerignore } from './support/dockerignore';
 
@@ -62,14 +62,15 @@ describe('Dockerfiles', () => {
         );
       });
 
-      it('runs as uid 1000 in /app on port 8080 with NODE_ENV=production', () => {
+      it('runs as uid 1000 in /app on port 8080 with NODE_ENV=production and the shared environment', () => {
         expect(only(runtime, 'USER').map((i) => i.raw)).toEqual(['1000:1000']);
         expect(only(runtime, 'WORKDIR').map((i) => i.raw)).toEqual(['/app']);
         expect(only(runtime, 'EXPOSE').map((i) => i.raw)).toEqual(['8080']);
         const env = Object.fromEntries(
           only(runtime, 'ENV').flatMap((i) => i.args.map((a) => a.split('=') as [string, string])),
         );
-        expect(env).toEqual({ PORT: '8080', NODE_ENV: 'production' });
+        expect(env).toEqual({ PORT: '8080', NODE_ENV: 'production', ...RUNTIME_ENV });
+        expect(env.MALLOC_ARENA_MAX).toBe('1');
       });
 
       it('starts node directly in exec form with the shared flags, so SIGTERM reaches it', () => {

@@ -4,12 +4,13 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NODE_FLAGS, SERVICES, isPresent } from './support/tools';
+import { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
 import { buildError, freeOffset, get, root } from './support/processes';
 
 // What the image's runtime stage holds (/app = the built service + its production packages from
-// the cut lockfile), run the way its ENTRYPOINT runs it: `node <NODE_FLAGS> main.js` in /app,
-// NODE_ENV=production, PORT set, uid 1000 (when the tests run as root) in a folder it cannot write to.
+// the cut lockfile), run the way its ENTRYPOINT runs it: `node <NODE_FLAGS> main.js` in /app, with
+// RUNTIME_ENV, NODE_ENV=production, PORT set, uid 1000 (when the tests run as root) in a folder it
+// cannot write to.
 const present = SERVICES.filter((s) => isPresent(root, s));
 const DEV_TOOLS = ['jest', 'typescript', 'esbuild', '@swc/core', 'nx', 'eslint', 'playwright-core'];
 const APP_UID = 1000;
@@ -69,6 +70,7 @@ describe.each(present.map((s) => [s.name, s] as const))('the %s image', (name, s
     const child = spawn(process.execPath, [...NODE_FLAGS, 'main.js'], {
       cwd: app,
       env: {
+        ...RUNTIME_ENV,
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: '/',
         NODE_ENV: 'production',

@@ -1,6 +1,14 @@
 import { createServer, Server } from 'node:http';
-import { SERVICES, isPresent } from './support/tools';
-import { alive, buildError, freeOffset, get, root, serviceProcessesOn } from './support/processes';
+import { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
+import {
+  alive,
+  buildError,
+  commandOf,
+  freeOffset,
+  get,
+  root,
+  serviceProcessesOn,
+} from './support/processes';
 import { Runner } from './support/runner';
 
 const present = SERVICES.filter((s) => isPresent(root, s));
@@ -38,6 +46,10 @@ describe('npm start', () => {
       expect(row?.state).toMatch(/^healthy in [\d.]+ s$/);
       expect((await get(port, service.health)).status).toBe(200);
       expect(serviceProcessesOn(port)).toEqual([row?.pid]);
+      // run the way the images run them
+      const command = commandOf(row?.pid ?? 0);
+      expect(command.args.slice(1, -1)).toEqual(NODE_FLAGS);
+      expect(command.env).toMatchObject(RUNTIME_ENV);
       // Every line a service logs carries its name.
       expect(runner.stdout).toMatch(
         new RegExp(`^${service.name} +\\| .* listening port=${port}$`, 'm'),

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { fetch } from 'undici';
-import { serviceArgs, serviceFlags } from './lib.mjs';
+import { serviceArgs, serviceEnv, serviceFlags } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: opts } = parseArgs({
@@ -154,7 +154,11 @@ if (!opts['no-build']) {
 const servers = [];
 const scratch = mkdtempSync(path.join(tmpdir(), 'assets-bench-'));
 try {
-  const service = await start(`assets service (node ${serviceFlags()})`, serviceArgs('assets'), {});
+  const service = await start(
+    `assets service (node ${serviceFlags()})`,
+    serviceArgs('assets'),
+    serviceEnv(),
+  );
   servers.push(service);
   const { body, headers } = await servedBytes(service);
   const bodyFile = path.join(scratch, 'body');

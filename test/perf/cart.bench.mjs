@@ -18,7 +18,7 @@ import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fetch } from 'undici';
-import { serviceArgs, serviceFlags } from './lib.mjs';
+import { serviceArgs, serviceEnv, serviceFlags } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -139,7 +139,7 @@ async function main() {
   const cartPort = await freePort();
   const base = `http://127.0.0.1:${cartPort}`;
   const spawned = performance.now();
-  const cart = start(serviceArgs('cart'), { PORT: String(cartPort) });
+  const cart = start(serviceArgs('cart'), { ...serviceEnv(), PORT: String(cartPort) });
   await waitFor200(`${base}/actuator/health`);
   const startToHealthyMs = Math.round(performance.now() - spawned);
   const startCpuMs = cpuMs(cart.pid);

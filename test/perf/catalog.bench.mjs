@@ -16,6 +16,7 @@ import {
   root,
   rssMb,
   serviceArgs,
+  serviceEnv,
   serviceFlags,
   startProcess,
   stop,
@@ -44,7 +45,10 @@ const routes = ['/catalogue', '/catalogue/product/808a2de1-1aaa-4c25-a9b9-6612e8
 const rows = [];
 for (const route of routes) {
   const port = await freePort();
-  const svc = { ...(await startProcess(serviceArgs('catalog'), {}, port, '/health')), port };
+  const svc = {
+    ...(await startProcess(serviceArgs('catalog'), serviceEnv(), port, '/health')),
+    port,
+  };
   const bytes = Buffer.from(await (await fetch(`http://127.0.0.1:${port}${route}`)).arrayBuffer());
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'body.json');
   writeFileSync(file, bytes);

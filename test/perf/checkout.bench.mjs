@@ -23,6 +23,7 @@ import {
   root,
   rssMb,
   serviceArgs,
+  serviceEnv,
   serviceFlags,
   startProcess,
   stop,
@@ -110,7 +111,7 @@ async function measure(base, route, options) {
 async function benchCheckout(store, env) {
   // On Redis, "healthy" means ready: the connection is up, not just the process.
   const readyPath = env.REDIS_URL ? '/health/ready' : '/health';
-  const svc = await start(serviceArgs('checkout'), env, readyPath);
+  const svc = await start(serviceArgs('checkout'), { ...serviceEnv(), ...env }, readyPath);
   const getRoute = `/checkout/${RUN}-get`;
   const updateRoute = `/checkout/${RUN}-update/update`;
   const seeded = await fetch(`${svc.base}${getRoute}/update`, {

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { NODE_FLAGS } from '../../tools/services.mjs';
+import { NODE_FLAGS, RUNTIME_ENV } from '../../tools/services.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -74,8 +74,9 @@ export async function stop(child) {
 
 /**
  * Node's arguments for running a built service the way `npm start` and the images do (with
- * tools/services.mjs's NODE_FLAGS). BENCH_NODE_FLAGS replaces those flags to compare others;
- * `BENCH_NODE_FLAGS=` (empty) runs node's defaults. Raw servers always run with the defaults.
+ * tools/services.mjs's NODE_FLAGS; spawn it with serviceEnv() too). BENCH_NODE_FLAGS replaces
+ * those flags to compare others; `BENCH_NODE_FLAGS=` (empty) runs node's defaults. Raw servers
+ * always run with node's defaults and neither.
  */
 export function serviceArgs(name) {
   const override = process.env.BENCH_NODE_FLAGS;
@@ -83,5 +84,12 @@ export function serviceArgs(name) {
   return [...flags, path.join(root, 'dist/services', name, 'main.js')];
 }
 
-/** For a benchmark's header line: the flags serviceArgs passes. */
-export const serviceFlags = () => serviceArgs('-').slice(0, -1).join(' ') || '(node defaults)';
+/** The environment `npm start` and the images add (RUNTIME_ENV); BENCH_RUNTIME_ENV=0 leaves it out. */
+export const serviceEnv = () => (process.env.BENCH_RUNTIME_ENV === '0' ? {} : { ...RUNTIME_ENV });
+
+/** For a benchmark's header line: the flags serviceArgs passes and the variables serviceEnv adds. */
+export const serviceFlags = () =>
+  [
+    serviceArgs('-').slice(0, -1).join(' ') || '(node defaults)',
+    ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`),
+  ].join(' ');

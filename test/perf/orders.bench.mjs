@@ -20,6 +20,7 @@ import {
   root,
   rssMb,
   serviceArgs,
+  serviceEnv,
   serviceFlags,
   startProcess,
   stop,
@@ -97,7 +98,12 @@ async function measure(base) {
 
 async function runOrders(store, env) {
   const port = await freePort();
-  const svc = await started(serviceArgs('orders'), env, port, '/actuator/health');
+  const svc = await started(
+    serviceArgs('orders'),
+    { ...serviceEnv(), ...env },
+    port,
+    '/actuator/health',
+  );
   const startCpuMs = cpuMs(svc.child.pid);
   const result = await measure(`http://127.0.0.1:${port}`);
   const rss = rssMb(svc.child.pid);

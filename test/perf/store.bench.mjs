@@ -23,7 +23,16 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
-import { freePort, root, rssMb, serviceArgs, serviceFlags, startProcess, stop } from './lib.mjs';
+import {
+  freePort,
+  root,
+  rssMb,
+  serviceArgs,
+  serviceEnv,
+  serviceFlags,
+  startProcess,
+  stop,
+} from './lib.mjs';
 import { endpointsFor, serviceByName, SERVICES } from '../../tools/services.mjs';
 
 const { values: opts } = parseArgs({
@@ -157,6 +166,7 @@ async function startStore(backendEnv) {
       startProcess(
         serviceArgs(name),
         {
+          ...serviceEnv(),
           ...endpointsFor(serviceByName(name), SERVICES, (callee) => url(callee.name)),
           ...backendEnv[name],
         },

@@ -16,6 +16,7 @@ import {
   root,
   rssMb,
   serviceArgs,
+  serviceEnv,
   serviceFlags,
   startProcess,
   stop,
@@ -28,13 +29,14 @@ for (const name of ['ui', 'catalog', 'cart']) {
 const HTML = { accept: 'text/html' };
 
 const catalogPort = await freePort();
-const catalog = await startProcess(serviceArgs('catalog'), {}, catalogPort, '/health');
+const catalog = await startProcess(serviceArgs('catalog'), serviceEnv(), catalogPort, '/health');
 const cartPort = await freePort();
-const cart = await startProcess(serviceArgs('cart'), {}, cartPort, '/actuator/health');
+const cart = await startProcess(serviceArgs('cart'), serviceEnv(), cartPort, '/actuator/health');
 const uiPort = await freePort();
 const ui = await startProcess(
   serviceArgs('ui'),
   {
+    ...serviceEnv(),
     ENDPOINTS_CATALOG: `http://127.0.0.1:${catalogPort}`,
     ENDPOINTS_CARTS: `http://127.0.0.1:${cartPort}`,
   },

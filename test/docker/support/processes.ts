@@ -56,6 +56,16 @@ export function serviceProcessesOn(port: number): number[] {
   return found;
 }
 
+/** A process's arguments (node's flags included) and environment, from /proc. */
+export function commandOf(pid: number): { args: string[]; env: Record<string, string> } {
+  const read = (file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0');
+  const env = read('environ').map((entry) => {
+    const at = entry.indexOf('=');
+    return [entry.slice(0, at), entry.slice(at + 1)];
+  });
+  return { args: read('cmdline').filter(Boolean), env: Object.fromEntries(env) };
+}
+
 export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);

@@ -16,8 +16,9 @@ export interface ServiceRow {
   backendEnv: string[];
 }
 
-export const { NODE_FLAGS, SERVICES, isPresent } = load<{
+export const { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } = load<{
   NODE_FLAGS: string[];
+  RUNTIME_ENV: Record<string, string>;
   SERVICES: ServiceRow[];
   isPresent: (root: string, service: ServiceRow) => boolean;
 }>('tools/services.mjs');
