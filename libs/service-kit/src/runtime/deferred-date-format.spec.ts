@@ -25,6 +25,11 @@ describe('withDeferredDateFormat', () => {
     expect(built).toHaveBeenCalledTimes(1);
   });
 
+  it('answers which locales are supported while loading', () => {
+    const locales = withDeferredDateFormat(() => Intl.DateTimeFormat.supportedLocalesOf(['en-GB']));
+    expect(locales).toEqual(RealDateTimeFormat.supportedLocalesOf(['en-GB']));
+  });
+
   it('puts the real constructor back, also when loading fails', () => {
     expect(withDeferredDateFormat(() => Intl.DateTimeFormat)).not.toBe(RealDateTimeFormat);
     expect(Intl.DateTimeFormat).toBe(RealDateTimeFormat);

@@ -25,7 +25,12 @@ export function withDeferredDateFormat<T>(load: () => T): T {
       resolvedOptions: () => formatter().resolvedOptions(),
     };
   };
-  Intl.DateTimeFormat = deferred as unknown as typeof Intl.DateTimeFormat;
+  // The static method too, for a module that asks which locales exist while it loads.
+  const standIn = Object.assign(deferred, {
+    supportedLocalesOf: (...args: Parameters<typeof Intl.DateTimeFormat.supportedLocalesOf>) =>
+      RealDateTimeFormat.supportedLocalesOf(...args),
+  });
+  Intl.DateTimeFormat = standIn as unknown as typeof Intl.DateTimeFormat;
   try {
     return load();
   } finally {
