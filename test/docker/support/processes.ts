@@ -19,14 +19,27 @@ export const portFree = (port: number): Promise<boolean> =>
     );
   });
 
-/** An offset that puts every port of `ports` on a free port, so suites never meet a real store. */
+/**
+ * An offset that puts every port of `ports` on a free port, so suites never meet a real store.
+ * The ports stay below the kernel's ephemeral range: there, a port found free can be taken by
+ * the local end of some other test's outgoing connection before the service listens on it.
+ */
 export async function freeOffset(ports: number[]): Promise<number> {
+  const span = Math.max(1, ephemeralLow() - 1 - Math.max(...ports) - 10_000);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const offset = 10_000 + Math.floor(Math.random() * 40_000);
+    const offset = 10_000 + Math.floor(Math.random() * span);
     const free = await Promise.all(ports.map((p) => portFree(p + offset)));
     if (free.every(Boolean)) return offset;
   }
   throw new Error('no free port range found');
+}
+
+function ephemeralLow(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0]);
+  } catch {
+    return 32_768; // Linux's default
+  }
 }
 
 /** Status and body of GET http://127.0.0.1:<port><path>, or the connection error. */
