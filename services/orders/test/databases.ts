@@ -21,7 +21,7 @@ export async function createPostgresDatabase(): Promise<ThrowawayDatabase> {
     ...db,
     port: 5432,
     env: (extra = {}, port?: number) => ({ ...ordersDbEnv(db.name, port), ...extra }),
-    // $1-style placeholders; the suites write `?` for both databases.
+    // PostgreSQL numbers its parameters ($1, $2…); the suites write `?` for both databases.
     query: (sql, params) => {
       let n = 0;
       return db.query(
