@@ -16,6 +16,7 @@ import path from 'node:path';
 import {
   freePort,
   load,
+  nodeFlags,
   root,
   rssMb,
   serviceArgs,
@@ -44,6 +45,7 @@ async function round(server, route) {
 
 const best = (results) => results.reduce((a, b) => (b.rps > a.rps ? b : a));
 
+const perf = (file) => path.join(root, 'test/perf', file);
 const routes = ['/catalogue', '/catalogue/product/808a2de1-1aaa-4c25-a9b9-6612e8f29a38'];
 const rows = [];
 for (const route of routes) {
@@ -61,19 +63,13 @@ for (const route of routes) {
     const twinPort = await freePort();
     return { name, ...(await startProcess(args, env, twinPort, route)), port: twinPort };
   };
-  const perf = (file) => path.join(root, 'test/perf', file);
+  // The framework twins run with the service's flags and environment; the raw server with none.
+  const framework = (name, kind) =>
+    twin(name, [...nodeFlags(), perf('framework-twin.mjs'), kind, file, template], serviceEnv());
   const servers = [
     svc,
-    await twin(
-      'bare NestJS + Fastify',
-      [...serviceArgs('-').slice(0, -1), perf('framework-twin.mjs'), 'nest', file, template],
-      serviceEnv(),
-    ),
-    await twin(
-      'bare Fastify',
-      [...serviceArgs('-').slice(0, -1), perf('framework-twin.mjs'), 'fastify', file, template],
-      serviceEnv(),
-    ),
+    await framework('bare NestJS + Fastify', 'nest'),
+    await framework('bare Fastify', 'fastify'),
     await twin('raw node:http', [perf('raw-server.mjs'), file]),
   ];
   for (const server of servers) {

@@ -79,9 +79,13 @@ export async function stop(child) {
  * always run with node's defaults and neither.
  */
 export function serviceArgs(name) {
+  return [...nodeFlags(), path.join(root, 'dist/services', name, 'main.js')];
+}
+
+/** The node flags serviceArgs passes, for another script that should run as a service does. */
+export function nodeFlags() {
   const override = process.env.BENCH_NODE_FLAGS;
-  const flags = override === undefined ? NODE_FLAGS : override.split(' ').filter(Boolean);
-  return [...flags, path.join(root, 'dist/services', name, 'main.js')];
+  return override === undefined ? NODE_FLAGS : override.split(' ').filter(Boolean);
 }
 
 /** The environment `npm start` and the images add (RUNTIME_ENV); BENCH_RUNTIME_ENV=0 leaves it out. */
@@ -90,6 +94,6 @@ export const serviceEnv = () => (process.env.BENCH_RUNTIME_ENV === '0' ? {} : { 
 /** For a benchmark's header line: the flags serviceArgs passes and the variables serviceEnv adds. */
 export const serviceFlags = () =>
   [
-    serviceArgs('-').slice(0, -1).join(' ') || '(node defaults)',
+    nodeFlags().join(' ') || '(node defaults)',
     ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`),
   ].join(' ');
