@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Orders benchmark (not a jest test): the built service, in memory and on the local PostgreSQL,
-// against a raw node:http server answering the same bytes, under the same autocannon load on
-// loopback. `node test/perf/orders.bench.mjs` (builds the service first; DURATION=seconds per
-// run, default 10; CONNECTIONS, default 50).
+// against two raw node:http servers under the same autocannon load on loopback: one answering
+// the same bytes to everything, one keeping every posted order (raw-orders-server.mjs). The
+// in-memory service is compared with the raw server that keeps the orders, the PostgreSQL one
+// (which keeps them in the database) with the one that keeps nothing. `node
+// test/perf/orders.bench.mjs` (builds the service first; POSTS=orders posted per server, default
+// 30000; DURATION=seconds of GET load, default 10; CONNECTIONS, default 50).
 //
-// For POST /orders (a two-item order as checkout sends it) and GET /orders/{id}: req/s, p99,
-// errors; each server's RSS (VmRSS of the child) after both loads; the service's time from spawn
-// to its first 200 on /actuator/health. The PostgreSQL run uses a throwaway database, dropped at
-// the end. Start-up is also given as CPU ms (user + system until healthy), which other load on the
-// machine inflates far less than wall time. A watchdog kills everything if a phase hangs.
+// Every server gets the same number of POSTs (a two-item order as checkout sends it), so each
+// one that keeps orders ends up holding the same ones; then GET /orders/{id} for a fixed time.
+// For each: req/s, p99, errors; RSS (VmRSS of the child) after both loads; the service's time
+// from spawn to its first 200 on /actuator/health. The PostgreSQL run uses a throwaway database,
+// dropped at the end. Start-up is also given as CPU ms (user + system until healthy), which other
+// load on the machine inflates far less than wall time. A watchdog kills everything if a phase
+// hangs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,7 @@ import {
   stop,
 } from './lib.mjs';
 
+const posts = Number(process.env.POSTS ?? 30000);
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const ORDER = JSON.stringify({
@@ -51,6 +57,9 @@ const ORDER = JSON.stringify({
 });
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
+const WARM_UP_POSTS = 2000;
+const perf = (file) => path.join(root, 'test/perf', file);
+
 const children = new Set();
 const watchdog = setTimeout(
   () => {
@@ -58,7 +67,7 @@ const watchdog = setTimeout(
     for (const child of children) child.kill('SIGKILL');
     process.exit(2);
   },
-  (duration * 12 + 180) * 1000,
+  (duration * 12 + posts / 100 + 180) * 1000,
 );
 watchdog.unref();
 
@@ -79,11 +88,11 @@ async function finished(child) {
   children.delete(child);
 }
 
-/** POST /orders then GET /orders/{id} of one order, each after a 2 s warm-up. */
+/** `posts` POSTs to /orders, then GET /orders/{id} of one order; each after a warm-up. */
 async function measure(base) {
   const post = { method: 'POST', body: ORDER, headers: JSON_HEADERS, connections };
-  await load(`${base}/orders`, { ...post, duration: 2 });
-  const posted = await load(`${base}/orders`, { ...post, duration });
+  await load(`${base}/orders`, { ...post, amount: WARM_UP_POSTS });
+  const posted = await load(`${base}/orders`, { ...post, amount: posts });
   const created = await fetch(`${base}/orders`, {
     method: 'POST',
     body: ORDER,
@@ -111,21 +120,14 @@ async function runOrders(store, env) {
   return { store, ...result, rss, startMs: Math.round(svc.startMs), startCpuMs };
 }
 
-/** The raw twin answers GET /orders/{id}'s bytes to every request, POSTs included. */
-async function runRaw(bytes) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'orders-bench-')), 'order.json');
-  writeFileSync(file, bytes);
+/** A raw twin (node's defaults, no service flags) under the same load as the service. */
+async function runRaw(name, args) {
   const port = await freePort();
-  const raw = await started([path.join(root, 'test/perf/raw-server.mjs'), file], {}, port, '/');
-  const base = `http://127.0.0.1:${port}`;
-  const post = { method: 'POST', body: ORDER, headers: JSON_HEADERS, connections };
-  await load(`${base}/orders`, { ...post, duration: 2 });
-  const posted = await load(`${base}/orders`, { ...post, duration });
-  await load(`${base}/orders/x`, { connections, duration: 2 });
-  const got = await load(`${base}/orders/x`, { connections, duration });
+  const raw = await started(args, {}, port, '/health');
+  const result = await measure(`http://127.0.0.1:${port}`);
   const rss = rssMb(raw.child.pid);
   await finished(raw.child);
-  return { posted, got, rss };
+  return { name, ...result, rss };
 }
 
 async function withPostgres(work) {
@@ -159,24 +161,34 @@ const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).
 const runs = [await runOrders('memory', {})];
 const onPostgres = await withPostgres((env) => runOrders('PostgreSQL', env));
 if (onPostgres) runs.push(onPostgres);
-const raw = await runRaw(runs[0].bytes);
+const file = path.join(mkdtempSync(path.join(tmpdir(), 'orders-bench-')), 'order.json');
+writeFileSync(file, runs[0].bytes);
+const sameBytes = await runRaw('raw node:http, same bytes', [perf('raw-server.mjs'), file]);
+const keeping = await runRaw('raw node:http, keeps orders', [perf('raw-orders-server.mjs')]);
+// Each service run against the raw server that keeps the orders where it does.
+const baselines = { memory: keeping, PostgreSQL: sameBytes };
 
 console.log(
-  `orders, autocannon ${connections} connections, ${duration} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
+  `orders, autocannon ${connections} connections, ${posts} POSTs then ${duration} s of GETs per server, node ${serviceFlags()}, ${new Date().toISOString()}`,
 );
 console.log(`load average before the run: ${loadBefore}`);
 console.log(
-  '| server | route | req/s | p99 ms | errors | vs raw req/s | RSS MB after both | RSS vs raw | start ms (CPU ms) |',
+  '| server | route | req/s | p99 ms | errors | compared with | vs raw req/s | RSS MB after both | RSS vs raw | start ms (CPU ms) |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|');
-const row = (server, route, r, rawRps, rss, start) =>
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+const row = (server, route, r, rss, raw, start) =>
   console.log(
-    `| ${server} | ${route} | ${r.rps} | ${r.p99} | ${r.errors} | ${rawRps ? (r.rps / rawRps).toFixed(2) : '—'} | ${rss} | ${rawRps ? (rss / raw.rss).toFixed(2) : '—'} | ${start} |`,
+    `| ${server} | ${route} | ${r.rps} | ${r.p99} | ${r.errors} | ${raw?.name ?? '—'} | ${raw ? (r.rps / raw[route].rps).toFixed(2) : '—'} | ${rss} | ${raw ? (rss / raw.rss).toFixed(2) : '—'} | ${start} |`,
   );
-for (const r of runs) {
-  const start = `${r.startMs} (${r.startCpuMs})`;
-  row(`orders (${r.store})`, 'POST /orders', r.posted, raw.posted.rps, r.rss, start);
-  row(`orders (${r.store})`, 'GET /orders/{id}', r.got, raw.got.rps, r.rss, start);
+const byRoute = (r) => ({ 'POST /orders': r.posted, 'GET /orders/{id}': r.got });
+for (const r of [...runs, sameBytes, keeping]) {
+  const raw = r.store && {
+    name: baselines[r.store].name,
+    rss: baselines[r.store].rss,
+    ...byRoute(baselines[r.store]),
+  };
+  const start = r.store ? `${r.startMs} (${r.startCpuMs})` : '—';
+  const name = r.store ? `orders (${r.store})` : r.name;
+  for (const [route, result] of Object.entries(byRoute(r)))
+    row(name, route, result, r.rss, raw, start);
 }
-row('raw node:http', 'POST /orders', raw.posted, undefined, raw.rss, '—');
-row('raw node:http', 'GET /orders/{id}', raw.got, undefined, raw.rss, '—');
