@@ -1,10 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { BadRequestException, Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
-import { createApp } from './bootstrap';
+import { createApp, listen } from './bootstrap';
 import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from './health/readiness.service';
 import { DomainError } from './http/errors';
 import { ServiceKitModule } from './service-kit.module';
@@ -276,5 +279,36 @@ describe('a service built with the kit', () => {
         expect(res.body).toMatchObject({ status: 404, error: 'Not Found' });
       }
     });
+  });
+});
+
+describe('listen with WRITE_OPENAPI_DOCUMENT (how tools/build.mjs writes the document)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'openapi-'));
+  afterAll(() => {
+    delete process.env.WRITE_OPENAPI_DOCUMENT;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the document the service serves, closes the app and listens on nothing', async () => {
+    const served = await createApp({ module: FixtureModule });
+    await served.init();
+    const expected = (await served.inject({ url: '/docs/api.json' })).json<unknown>();
+    await served.close();
+
+    const file = path.join(dir, 'openapi.json');
+    process.env.WRITE_OPENAPI_DOCUMENT = file;
+    const app = await createApp({ module: FixtureModule });
+    const closed = jest.fn();
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', (_instance, done) => {
+        closed();
+        done();
+      });
+    await listen(app, 0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);
+    expect(app.getHttpServer().listening).toBe(false);
+    expect(closed).toHaveBeenCalled();
   });
 });

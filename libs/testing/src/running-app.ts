@@ -1,5 +1,18 @@
-import { spawn, ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import path from 'node:path';
+import { freePort } from './free-port';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Builds a service with tools/build.mjs, as its image does; returns its main.js. */
+export function buildService(name: string): string {
+  execFileSync(process.execPath, [path.join(ROOT, 'tools/build.mjs'), name], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  return path.join(ROOT, 'dist/services', name, 'main.js');
+}
 
 export interface RunningApp {
   process: ChildProcess;
@@ -48,4 +61,18 @@ export async function startApp(
   }
   await app.stop('SIGKILL');
   throw new Error(`not ready on :${port}${readyPath} within ${timeoutMs} ms: ${output}`);
+}
+
+/**
+ * The OpenAPI document a built service serves at `jsonPath` (tools/build.mjs writes it at build
+ * time), from a process of its own started with nothing but PORT and LOG_LEVEL.
+ */
+export async function documentOfBuiltService(name: string, jsonPath: string): Promise<unknown> {
+  const port = await freePort();
+  const app = await startApp(buildService(name), { LOG_LEVEL: 'silent' }, port, jsonPath);
+  try {
+    return await (await fetch(`http://127.0.0.1:${port}${jsonPath}`)).json();
+  } finally {
+    await app.stop();
+  }
 }

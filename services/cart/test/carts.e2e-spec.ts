@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestApp } from '@retail/testing';
+import { createTestApp, documentOfBuiltService } from '@retail/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/cart.config';
@@ -91,6 +91,11 @@ describe('carts API (in memory)', () => {
         });
       }
       expect((await http().get('/swagger-ui/index.html').expect(200)).text).toContain('swagger-ui');
+    });
+
+    it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
+      const fromSource = (await http().get('/v3/api-docs').expect(200)).body as unknown;
+      expect(await documentOfBuiltService('cart', '/v3/api-docs')).toEqual(fromSource);
     });
   });
 

@@ -1,3 +1,13 @@
+import { createTestApp, documentOfBuiltService } from '@retail/testing';
+import { AppModule } from '../src/app.module';
+import { loadConfig } from '../src/config/catalog.config';
 import { describeCatalogApi } from './catalog-api.suite';
 
 describeCatalogApi('in memory', () => ({}));
+
+it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
+  const app = await createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })));
+  const fromSource = (await app.inject({ url: '/swagger/doc.json' })).json<unknown>();
+  await app.close();
+  expect(await documentOfBuiltService('catalog', '/swagger/doc.json')).toEqual(fromSource);
+});

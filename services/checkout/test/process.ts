@@ -1,17 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
-
-export const ROOT = path.resolve(__dirname, '../../..');
-
-/** Builds a service with tools/build.mjs, as its image does; resolves with its main.js. */
-export function buildService(name: string): string {
-  execFileSync(process.execPath, [path.join(ROOT, 'tools/build.mjs'), name], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  return path.join(ROOT, 'dist/services', name, 'main.js');
-}
 
 /** Runs a built service to its exit; resolves with the exit code and what it printed on stderr. */
 export async function runToExit(

@@ -1,10 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { RunningApp, startApp } from '@retail/testing';
+import { buildService, RunningApp, startApp } from '@retail/testing';
 import request from 'supertest';
 import { startCheckout } from './app';
 import { aCheckoutRequest, anItem } from './builders';
 import { freePort } from '@retail/testing';
-import { buildService } from './process';
 
 // The real orders service, built and run as its image runs it, in memory.
 describe('submit to the real orders service', () => {
