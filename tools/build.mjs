@@ -110,6 +110,8 @@ for (const input of Object.values(result.metafile.inputs)) {
     if (workspace.dependencies?.[pkg]) used.add(pkg);
   }
 }
+// Every bundle has the kit's Swagger UI route; only a service with a document serves it.
+if (!hasOpenApi) used.delete('swagger-ui-dist');
 const dependencies = Object.fromEntries(
   [...used].sort().map((p) => [p, workspace.dependencies[p]]),
 );

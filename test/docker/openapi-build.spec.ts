@@ -8,18 +8,24 @@ import { SERVICES } from './support/tools';
 // tests check that the built service serves the document its source builds.)
 const WITH_DOCUMENT = ['cart', 'catalog', 'checkout', 'orders'];
 const dist = (name: string, file: string) => path.join(root, 'dist/services', name, file);
+/** The packages the image installs for the service. */
+const dependenciesOf = (name: string) =>
+  (
+    JSON.parse(readFileSync(dist(name, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies;
 
 describe.each(SERVICES.map((s) => s.name))('the built %s', (name) => {
   it('neither bundles nor installs @nestjs/swagger', () => {
     expect(buildError(name)).toBeUndefined();
     expect(readFileSync(dist(name, 'main.js'), 'utf8')).not.toContain('require("@nestjs/swagger")');
-    const manifest = JSON.parse(readFileSync(dist(name, 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    expect(manifest.dependencies).not.toHaveProperty(['@nestjs/swagger']);
+    expect(dependenciesOf(name)).not.toHaveProperty(['@nestjs/swagger']);
   });
 
-  it(`has an OpenAPI document beside main.js only if it describes an API`, () => {
-    expect(existsSync(dist(name, 'openapi.json'))).toBe(WITH_DOCUMENT.includes(name));
+  it('has an OpenAPI document beside main.js, and the Swagger UI installed, only if it describes an API', () => {
+    const described = WITH_DOCUMENT.includes(name);
+    expect(existsSync(dist(name, 'openapi.json'))).toBe(described);
+    expect(Object.hasOwn(dependenciesOf(name), 'swagger-ui-dist')).toBe(described);
   });
 });
