@@ -127,8 +127,9 @@ ${machine().join('\n')}
   more than absolute figures, and rerun when the load average was high.
 
 Every load runs on loopback (127.0.0.1). "raw" rows are a plain node:http server answering the
-same bytes, the bar each service is measured against. RSS is VmRSS from /proc after the load;
-start-up is spawn to the first 200 from the health endpoint.
+same bytes, the bar each service is measured against; orders has a second one that keeps every
+posted order, the bar for its in-memory store. RSS is VmRSS from /proc after the load; start-up
+is spawn to the first 200 from the health endpoint.
 
 ${sections.join('\n')}
 ## Reproduce
