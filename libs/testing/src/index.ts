@@ -1,6 +1,12 @@
 export { describeWithServer, serverAvailable, type TestServer } from './servers';
 export { createTestApp } from './test-app';
 export { freePort } from './free-port';
-export { buildService, documentOfBuiltService, startApp, type RunningApp } from './running-app';
+export {
+  buildService,
+  documentOfBuiltService,
+  runToExit,
+  startApp,
+  type RunningApp,
+} from './running-app';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { declaredEnvVars, documentedEnvVars } from './env-table';

@@ -5,13 +5,29 @@ import { freePort } from './free-port';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** Builds a service with tools/build.mjs, as its image does; returns its main.js. */
+/** Builds a service with tools/build.mjs (when its dist/ is stale), as its image does; returns its main.js. */
 export function buildService(name: string): string {
   execFileSync(process.execPath, [path.join(ROOT, 'tools/build.mjs'), name], {
     cwd: ROOT,
     stdio: 'ignore',
   });
   return path.join(ROOT, 'dist/services', name, 'main.js');
+}
+
+/** Runs a built service to its exit; resolves with its exit code, what it printed on stderr and how long it ran. */
+export async function runToExit(
+  main: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr, ms: Date.now() - started };
 }
 
 export interface RunningApp {

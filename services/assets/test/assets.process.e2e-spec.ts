@@ -1,28 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { startApp } from '@retail/testing';
-
-const root = path.resolve(__dirname, '../../..');
-const main = path.join(root, 'dist/services/assets/main.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
+import { buildService, freePort, runToExit, startApp } from '@retail/testing';
 
 /** The built service as `npm start` and the image run it: `node main.js`, nothing but PORT. */
 describe('the assets process', () => {
+  let main: string;
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), 'assets'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    main = buildService('assets');
   });
 
   it('finds the pictures copied beside main.js, serves them, logs JSON to stdout, stops on SIGTERM', async () => {
@@ -59,13 +43,7 @@ describe('the assets process', () => {
     ],
     ['PORT', { PORT: 'x' }, /^assets: Invalid configuration: PORT /],
   ])('refuses to start on a bad %s with one line naming it', async (_name, env, line) => {
-    const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const { code, stderr } = await runToExit(main, env);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(line)]);
   });

@@ -1,47 +1,22 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { describeWithServer, startApp, startTcpProxy } from '@retail/testing';
+import {
+  buildService,
+  describeWithServer,
+  freePort,
+  runToExit,
+  startApp,
+  startTcpProxy,
+} from '@retail/testing';
 import { createThrowawayDatabase, MYSQL, mysqlEnv } from './mysql';
 
-const root = path.resolve(__dirname, '../../..');
-const main = path.join(root, 'dist/services/catalog/main.js');
-
-/** Runs the built service to its exit; resolves with the exit code and what it printed. */
-async function runToExit(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stderr: string; ms: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stderr, ms: Date.now() - started };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
 describe('the catalog process', () => {
+  let main: string;
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), 'catalog'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    main = buildService('catalog');
   });
 
   it('refuses to start on a bad variable with one line naming it', async () => {
-    const { code, stderr } = await runToExit({ PORT: 'abc', DB_MIGRATE: 'maybe' });
+    const { code, stderr } = await runToExit(main, { PORT: 'abc', DB_MIGRATE: 'maybe' });
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -50,7 +25,7 @@ describe('the catalog process', () => {
 
   it('retries an unreachable DB_ENDPOINT for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
     const port = await freePort();
-    const { code, stderr, ms } = await runToExit({
+    const { code, stderr, ms } = await runToExit(main, {
       DB_ENDPOINT: `127.0.0.1:${port}`,
       DB_STARTUP_RETRY_SECONDS: '2',
       LOG_LEVEL: 'silent',

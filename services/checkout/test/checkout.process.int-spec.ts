@@ -4,12 +4,17 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { buildService, describeWithServer, startApp, startTcpProxy } from '@retail/testing';
+import {
+  buildService,
+  describeWithServer,
+  freePort,
+  runToExit,
+  startApp,
+  startTcpProxy,
+} from '@retail/testing';
 import { Redis } from 'ioredis';
 import { aCheckoutRequest } from './builders';
 import { OrdersStub, placed } from './orders-stub';
-import { freePort } from '@retail/testing';
-import { runToExit } from './process';
 import { deleteKeys, REDIS_PORT, REDIS_URL, runId } from './redis';
 
 const post = (port: number, path: string, body?: unknown) =>

@@ -1,26 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { startApp, startTcpProxy } from '@retail/testing';
+import { buildService, runToExit, startApp, startTcpProxy } from '@retail/testing';
 import { anOrderRequest } from './order-requests';
-
-const root = path.resolve(__dirname, '../../..');
-const main = path.join(root, 'dist/services/orders/main.js');
-
-/** Runs the built service to its exit; resolves with the exit code and what it printed. */
-async function runToExit(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stderr: string; ms: number }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stderr, ms: Date.now() - started };
-}
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -30,11 +9,9 @@ async function closedPort(): Promise<number> {
 }
 
 describe('the orders process', () => {
+  let main: string;
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), 'orders'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    main = buildService('orders');
   });
 
   it('starts with no variables, in memory, logs each event, and exits 0 on SIGTERM', async () => {
@@ -69,7 +46,7 @@ describe('the orders process', () => {
   });
 
   it('refuses to start on bad variables with one line naming them', async () => {
-    const { code, stderr } = await runToExit({
+    const { code, stderr } = await runToExit(main, {
       PORT: 'abc',
       SPRING_DATASOURCE_URL: 'jdbc:oracle:thin:@db:1521/orders',
     });
@@ -81,7 +58,7 @@ describe('the orders process', () => {
 
   it('retries an unreachable database for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
     const port = await closedPort();
-    const { code, stderr, ms } = await runToExit({
+    const { code, stderr, ms } = await runToExit(main, {
       SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:${port}/orders`,
       SPRING_DATASOURCE_USERNAME: 'orders',
       DB_STARTUP_RETRY_SECONDS: '2',

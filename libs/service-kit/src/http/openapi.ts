@@ -12,7 +12,7 @@ type OpenApi = NonNullable<ServiceDefinition['openApi']>;
  * @nestjs/swagger decorators are no-ops (the package, with lodash and js-yaml, is not loaded:
  * 4–5 MB and ~50 ms of start-up), so it serves this file; run from source, it builds the document.
  */
-export const OPENAPI_FILE = 'openapi.json';
+const OPENAPI_FILE = 'openapi.json';
 
 // The Swagger UI files the page loads, with their types; nothing else is served from the folder.
 const UI_FILES: Record<string, string> = {
