@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestApp, documentOfBuiltService } from '@retail/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
+import { MAX_PRODUCT_SERIES, OTHER_PRODUCTS } from '../src/orders/orders.metrics';
 import { loadConfig } from '../src/config/orders.config';
 import { anItem, anOrderRequest } from './order-requests';
 
@@ -58,6 +59,33 @@ describe('orders operations (in memory)', () => {
         .send({ ...order, firstName: '' })
         .expect(400);
       expect(await metric(/^watch_orders_total\{productId="\*"\} (\d+)$/m)).toBe(before);
+    });
+
+    it(`counts at most ${MAX_PRODUCT_SERIES} product ids one by one, the rest together`, async () => {
+      const productSeries = async () =>
+        [
+          ...(await http().get('/actuator/prometheus')).text.matchAll(
+            /^watch_orders_total\{productId="(.*)"\}/gm,
+          ),
+        ]
+          .map(([, id]) => id)
+          .filter((id) => id !== '*' && id !== OTHER_PRODUCTS);
+      const before = (await productSeries()).length;
+      const product1 = await metric(/^watch_orders_total\{productId="Product1"\} (\d+)$/m);
+      for (const batch of [0, 1]) {
+        const items = Array.from({ length: 1000 }, (_, i) =>
+          anItem({ productId: `bulk-${batch}-${i}`, quantity: 1, totalCost: 1 }),
+        );
+        await http().post('/orders').send(anOrderRequest({ items })).expect(200);
+      }
+      await http().post('/orders').send(order).expect(200);
+
+      expect(await productSeries()).toHaveLength(MAX_PRODUCT_SERIES);
+      const other = new RegExp(`^watch_orders_total\\{productId="\\(other\\)"\\} (\\d+)$`, 'm');
+      expect(await metric(other)).toBe(2000 - (MAX_PRODUCT_SERIES - before));
+      expect(await metric(/^watch_orders_total\{productId="Product1"\} (\d+)$/m)).toBe(
+        product1 + 5,
+      );
     });
 
     it('has the help text, process metrics and the request histogram by route template', async () => {
