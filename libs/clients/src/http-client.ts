@@ -1,4 +1,8 @@
-import { Agent, Dispatcher, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+
+// undici takes about 120 ms to load, a sixth of the ui's start-up: it loads on the first call.
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
 
 /** An upstream call failed; `reason` says how, `status` is set when it answered. */
 export class UpstreamError extends Error {
@@ -61,22 +65,11 @@ export interface JsonResponse<T> {
 export class HttpClient {
   private readonly base: string;
   private readonly timeoutMs: number;
-  private readonly dispatcher: Dispatcher;
+  private dispatcher?: Agent;
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 5000;
-    this.dispatcher = new Agent({
-      keepAliveTimeout: 4000,
-      // undici's documented switch for one connection per request.
-      pipelining: options.keepAlive === false ? 0 : 1,
-      // Per backend; further calls wait for a free connection (a backend answers in about a
-      // millisecond), which keeps sockets and parser memory bounded under load.
-      connections: options.maxConnections ?? 16,
-      connect: { timeout: this.timeoutMs },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
   }
 
   get<T>(path: string): Promise<JsonResponse<T>> {
@@ -119,7 +112,24 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await this.dispatcher?.close();
+  }
+
+  /** undici's `request` and this client's connection pool, both made on the first call. */
+  private async connection(): Promise<{ request: typeof import('undici').request; pool: Agent }> {
+    const { Agent, request } = await loadUndici();
+    this.dispatcher ??= new Agent({
+      keepAliveTimeout: 4000,
+      // undici's documented switch for one connection per request.
+      pipelining: this.options.keepAlive === false ? 0 : 1,
+      // Per backend; further calls wait for a free connection (a backend answers in about a
+      // millisecond), which keeps sockets and parser memory bounded under load.
+      connections: this.options.maxConnections ?? 16,
+      connect: { timeout: this.timeoutMs },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+    return { request, pool: this.dispatcher };
   }
 
   private async send<T>(
@@ -165,6 +175,7 @@ export class HttpClient {
     headers: Record<string, string>,
     body?: string,
   ): Promise<RawResponse> {
+    const { request, pool } = await this.connection();
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     const { service } = this.options;
@@ -175,7 +186,7 @@ export class HttpClient {
     try {
       const res = await request(`${this.base}${path}`, {
         method,
-        dispatcher: this.dispatcher,
+        dispatcher: pool,
         headers,
         body,
         signal: deadline.signal,
