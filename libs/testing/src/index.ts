@@ -4,7 +4,7 @@ export { freePort } from './free-port';
 export {
   buildService,
   documentOfBuiltService,
-  runToExit,
+  runUntilExit,
   startApp,
   type RunningApp,
 } from './running-app';

@@ -14,10 +14,16 @@ export function buildService(name: string): string {
   return path.join(ROOT, 'dist/services', name, 'main.js');
 }
 
-/** Runs a built service to its exit; resolves with its exit code, what it printed on stderr and how long it ran. */
-export async function runToExit(
+/**
+ * Runs a built service until it exits by itself (a start-up that must fail); resolves with its
+ * exit code, what it printed on stderr and how long it ran. One still running after `timeoutMs`
+ * is killed and resolves with code `null`, so a service that wrongly starts fails the test
+ * instead of hanging it.
+ */
+export async function runUntilExit(
   main: string,
   env: Record<string, string>,
+  timeoutMs = 20_000,
 ): Promise<{ code: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, [main], {
@@ -26,7 +32,9 @@ export async function runToExit(
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
   return { code, stderr, ms: Date.now() - started };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildService, freePort, runToExit, startApp } from '@retail/testing';
+import { buildService, freePort, runUntilExit, startApp } from '@retail/testing';
 
 /** The built service as `npm start` and the image run it: `node main.js`, nothing but PORT. */
 describe('the assets process', () => {
@@ -43,7 +43,7 @@ describe('the assets process', () => {
     ],
     ['PORT', { PORT: 'x' }, /^assets: Invalid configuration: PORT /],
   ])('refuses to start on a bad %s with one line naming it', async (_name, env, line) => {
-    const { code, stderr } = await runToExit(main, env);
+    const { code, stderr } = await runUntilExit(main, env);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(line)]);
   });

@@ -3,7 +3,7 @@ import {
   buildService,
   describeWithServer,
   freePort,
-  runToExit,
+  runUntilExit,
   startApp,
   startTcpProxy,
 } from '@retail/testing';
@@ -16,7 +16,7 @@ describe('the catalog process', () => {
   });
 
   it('refuses to start on a bad variable with one line naming it', async () => {
-    const { code, stderr } = await runToExit(main, { PORT: 'abc', DB_MIGRATE: 'maybe' });
+    const { code, stderr } = await runUntilExit(main, { PORT: 'abc', DB_MIGRATE: 'maybe' });
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -25,7 +25,7 @@ describe('the catalog process', () => {
 
   it('retries an unreachable DB_ENDPOINT for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
     const port = await freePort();
-    const { code, stderr, ms } = await runToExit(main, {
+    const { code, stderr, ms } = await runUntilExit(main, {
       DB_ENDPOINT: `127.0.0.1:${port}`,
       DB_STARTUP_RETRY_SECONDS: '2',
       LOG_LEVEL: 'silent',

@@ -8,7 +8,7 @@ import {
   buildService,
   describeWithServer,
   freePort,
-  runToExit,
+  runUntilExit,
   startApp,
   startTcpProxy,
 } from '@retail/testing';
@@ -32,7 +32,7 @@ describe('the checkout process', () => {
   });
 
   it('refuses to start on bad variables with one line naming them', async () => {
-    const { code, stderr } = await runToExit(main, { PORT: 'abc', REDIS_URL: 'localhost:6379' });
+    const { code, stderr } = await runUntilExit(main, { PORT: 'abc', REDIS_URL: 'localhost:6379' });
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { buildService, runToExit, startApp, startTcpProxy } from '@retail/testing';
+import { buildService, runUntilExit, startApp, startTcpProxy } from '@retail/testing';
 import { anOrderRequest } from './order-requests';
 
 /** A loopback port nothing listens on. */
@@ -46,7 +46,7 @@ describe('the orders process', () => {
   });
 
   it('refuses to start on bad variables with one line naming them', async () => {
-    const { code, stderr } = await runToExit(main, {
+    const { code, stderr } = await runUntilExit(main, {
       PORT: 'abc',
       SPRING_DATASOURCE_URL: 'jdbc:oracle:thin:@db:1521/orders',
     });
@@ -58,7 +58,7 @@ describe('the orders process', () => {
 
   it('retries an unreachable database for DB_STARTUP_RETRY_SECONDS, then exits 1 naming it', async () => {
     const port = await closedPort();
-    const { code, stderr, ms } = await runToExit(main, {
+    const { code, stderr, ms } = await runUntilExit(main, {
       SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:${port}/orders`,
       SPRING_DATASOURCE_USERNAME: 'orders',
       DB_STARTUP_RETRY_SECONDS: '2',

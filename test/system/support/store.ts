@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { startApp, type RunningApp } from '@retail/testing';
-import { freePort } from '@retail/testing';
+import { buildService, freePort, startApp, type RunningApp } from '@retail/testing';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -29,15 +27,6 @@ export interface StoreService {
 }
 
 export type Store = Record<ServiceName, StoreService> & { stop: () => Promise<void> };
-
-/** Builds a service with tools/build.mjs (a no-op when dist is up to date); returns main.js. */
-export function buildService(name: ServiceName): string {
-  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), name], {
-    cwd: root,
-    stdio: 'ignore',
-  });
-  return path.join(root, 'dist/services', name, 'main.js');
-}
 
 /**
  * The six built services as processes, the way their images run them, each on a free loopback
