@@ -2,3 +2,4 @@ export * from './cart';
 export * from './catalog';
 export * from './checkout';
 export * from './orders';
+export * from './limits';
