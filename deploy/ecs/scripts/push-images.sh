@@ -18,7 +18,7 @@ Options:
   --tag TAG             version tag (default: the version in package.json, $(repo_version))
   --platform P          build platform (default: linux/amd64, what the task definitions run)
   --registry HOST       registry (default: \$ACCOUNT_ID.dkr.ecr.\$AWS_REGION.amazonaws.com)
-  --container-cli CLI   docker or podman (default: \$CONTAINER_CLI, else docker)
+  --container-engine E docker or podman (default: \$CONTAINER_ENGINE, else docker)
   --dry-run             print the aws and docker commands instead of running them
   -h, --help            show this help
 
@@ -48,27 +48,27 @@ ensure_repository() {
 # The password goes through a pipe, never through the command line or the log.
 registry_login() {
   printf '+ %s | %s\n' "$(quoted aws ecr get-login-password --region "$AWS_REGION")" \
-    "$(quoted "$CONTAINER_CLI" login --username AWS --password-stdin "$REGISTRY")" >&2
+    "$(quoted "$CONTAINER_ENGINE" login --username AWS --password-stdin "$REGISTRY")" >&2
   if ((DRY_RUN)); then return 0; fi
   aws ecr get-login-password --region "$AWS_REGION" |
-    "$CONTAINER_CLI" login --username AWS --password-stdin "$REGISTRY"
+    "$CONTAINER_ENGINE" login --username AWS --password-stdin "$REGISTRY"
 }
 
 images=("${IMAGES[@]}")
 TAG=
 PLATFORM=linux/amd64
 REGISTRY=
-CONTAINER_CLI=${CONTAINER_CLI:-docker}
+CONTAINER_ENGINE=${CONTAINER_ENGINE:-docker}
 while (($# > 0)); do
   case $1 in
-    --images | --tag | --platform | --registry | --container-cli)
+    --images | --tag | --platform | --registry | --container-engine)
       [[ $# -ge 2 && -n $2 ]] || die "$1 needs a value"
       case $1 in
         --images) read -r -a images <<<"$2" ;;
         --tag) TAG=$2 ;;
         --platform) PLATFORM=$2 ;;
         --registry) REGISTRY=$2 ;;
-        --container-cli) CONTAINER_CLI=$2 ;;
+        --container-engine) CONTAINER_ENGINE=$2 ;;
       esac
       shift
       ;;
@@ -87,7 +87,7 @@ for image in "${images[@]}"; do
 done
 require_vars "export it, or source deploy/ecs/env.sh" AWS_REGION
 need_command aws
-need_command "$CONTAINER_CLI"
+need_command "$CONTAINER_ENGINE"
 need_command git
 
 TAG=${TAG:-$(repo_version)}
@@ -117,10 +117,10 @@ registry_login
 for image in "${images[@]}"; do
   name=$REGISTRY/retail-store-sample-$image
   log "building $name"
-  run "$CONTAINER_CLI" build --platform "$PLATFORM" --file "$REPO_ROOT/services/$image/Dockerfile" \
+  run "$CONTAINER_ENGINE" build --platform "$PLATFORM" --file "$REPO_ROOT/services/$image/Dockerfile" \
     --tag "$name:$TAG" --tag "$name:$COMMIT" "$REPO_ROOT"
   log "pushing $name"
-  run "$CONTAINER_CLI" push "$name:$TAG"
-  run "$CONTAINER_CLI" push "$name:$COMMIT"
+  run "$CONTAINER_ENGINE" push "$name:$TAG"
+  run "$CONTAINER_ENGINE" push "$name:$COMMIT"
 done
 log "done: set IMAGE_REGISTRY=$REGISTRY IMAGE_TAG=$TAG (or $COMMIT) when rendering"

@@ -344,7 +344,7 @@ describe('push-images.sh --dry-run', () => {
     );
   });
 
-  it('takes other images, tag, platform and container CLI', () => {
+  it('takes other images, tag, platform and container engine', () => {
     const custom = runScript(
       'push-images.sh',
       [
@@ -355,7 +355,7 @@ describe('push-images.sh --dry-run', () => {
         'rc1',
         '--platform',
         'linux/arm64',
-        '--container-cli',
+        '--container-engine',
         'podman',
       ],
       { env: { AWS_REGION: REGION, ACCOUNT_ID: '123456789012' } },
@@ -369,6 +369,15 @@ describe('push-images.sh --dry-run', () => {
     expect(
       printed.some((c) => c.endsWith(`| podman login --username AWS --password-stdin ${registry}`)),
     ).toBe(true);
+  });
+
+  it('takes the container engine from CONTAINER_ENGINE, as tools/container.mjs does', () => {
+    const run = runScript('push-images.sh', ['--dry-run', '--images', 'ui'], {
+      env: { AWS_REGION: REGION, ACCOUNT_ID: '123456789012', CONTAINER_ENGINE: 'podman' },
+    });
+    expect(run.status).toBe(0);
+    expect(commandsStarting(printedCommands(run), 'podman build')).toHaveLength(1);
+    expect(commandsStarting(printedCommands(run), 'docker')).toEqual([]);
   });
 
   it('asks aws sts for the account when ACCOUNT_ID is unset', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Where Debian's awscli package keeps the published API models it validates with. */
 export const MODELS_DIR =
@@ -21,14 +22,25 @@ export interface ApiModel {
   shapes: Record<string, Shape>;
 }
 
-export const modelFile = (service: string, version: string): string =>
-  path.join(MODELS_DIR, service, version, 'service-2.json');
+/**
+ * The model file of a service: botocore keeps `service-2.json` in Debian's package and
+ * `service-2.json.gz` in the wheels pip installs; either is read.
+ */
+export function modelFile(service: string, version: string, dir = MODELS_DIR): string {
+  const plain = path.join(dir, service, version, 'service-2.json');
+  return existsSync(plain) || !existsSync(`${plain}.gz`) ? plain : `${plain}.gz`;
+}
 
-export const modelAvailable = (service: string, version: string): boolean =>
-  existsSync(modelFile(service, version));
+export const modelAvailable = (service: string, version: string, dir = MODELS_DIR): boolean =>
+  existsSync(modelFile(service, version, dir));
 
-export const loadModel = (service: string, version: string): ApiModel =>
-  JSON.parse(readFileSync(modelFile(service, version), 'utf8')) as ApiModel;
+export function loadModel(service: string, version: string, dir = MODELS_DIR): ApiModel {
+  const file = modelFile(service, version, dir);
+  const bytes = readFileSync(file);
+  return JSON.parse(
+    (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
+  ) as ApiModel;
+}
 
 /**
  * Checks a value against a shape of the model: the member names, required members, types,
