@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Removes what deploy.sh and the workshop created: UI auto scaling, the six services, the task
-# definition revisions and the cluster; on request also the environment stack and the ECR
-# repositories with their images.
+# definition revisions, the cluster and the ECS Exec permission allow-ecs-exec.sh gave; on request
+# also the environment stack and the ECR repositories with their images.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -14,7 +14,8 @@ Usage: ${0##*/} --yes [options]
 
 Deletes, in this order and skipping what does not exist: the UI's scalable target (and so its
 scaling policy and alarms), the services ${SERVICES[*]} of the cluster, the
-active revisions of the task families retail-store-ecs-<service>, and the cluster.
+active revisions of the task families retail-store-ecs-<service>, the cluster, and the
+inline policy allow-ecs-exec.sh put on your IAM role or user.
 
 Options:
   --yes                confirm: without it (or --dry-run) nothing is deleted
@@ -149,4 +150,9 @@ if ((WITH_IMAGES)); then
     fi
   done
 fi
+log "removing the ECS Exec permission allow-ecs-exec.sh gave you, if it did"
+remove_exec=("$SCRIPTS_DIR/allow-ecs-exec.sh" --remove)
+if ((DRY_RUN)); then remove_exec+=(--dry-run); fi
+"${remove_exec[@]}"
+
 log "teardown done"

@@ -49,6 +49,7 @@ const DRY_RUNS: [string, string[]][] = [
   ['teardown.sh', ['--with-environment', '--with-images']],
   ['push-images.sh', []],
   ['create-environment.sh', ['--full-store']],
+  ['allow-ecs-exec.sh', []],
 ];
 const dryRunName = ([script, args]: [string, string[]]): string =>
   `${script} ${JSON.stringify(args)}`;

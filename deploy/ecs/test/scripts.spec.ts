@@ -5,6 +5,7 @@ import {
   deployOverExistingServices,
   printedCommands,
   runScript,
+  type ScriptRun,
   stackOutputKeys,
   stackVariables,
   stubBin,
@@ -34,6 +35,7 @@ const commandsStarting = (commands: string[], prefix: string): string[] =>
 describe('every script', () => {
   it('is the expected set', () => {
     expect(SCRIPTS).toEqual([
+      'allow-ecs-exec.sh',
       'create-environment.sh',
       'deploy.sh',
       'push-images.sh',
@@ -398,6 +400,71 @@ describe('push-images.sh --dry-run', () => {
   });
 });
 
+describe('allow-ecs-exec.sh', () => {
+  /** Runs the script against an aws that answers sts with `arn` and lists `existing` policies. */
+  const asCaller = (arn: string, args: string[] = [], existing = 'None') =>
+    runScript('allow-ecs-exec.sh', args, {
+      binDir: stubBin({
+        aws: `case " $* " in
+  *" get-caller-identity "*) echo '${arn}' ;;
+  *" list-"*"-policies "*) echo '${existing}' ;;
+esac`,
+      }),
+    });
+  const iamCommands = (run: ScriptRun): string[] =>
+    printedCommands(run).filter((c) => c.startsWith('aws iam '));
+
+  it.each([
+    [
+      'an assumed role',
+      'arn:aws:sts::123456789012:assumed-role/WSParticipantRole/learner',
+      'role',
+      'WSParticipantRole',
+    ],
+    ['an IAM user', 'arn:aws:iam::123456789012:user/developers/ana', 'user', 'ana'],
+  ])('puts the policy on %s, by its own name', (_, arn, kind, name) => {
+    const run = asCaller(arn);
+    expect(run.status).toBe(0);
+    const [put] = iamCommands(run);
+    expect(put).toMatch(
+      new RegExp(
+        `^aws iam put-${kind}-policy --${kind}-name ${name} --policy-name retail-store-ecs-exec `,
+      ),
+    );
+    const document = JSON.parse(/--policy-document '(.*)'$/.exec(put)?.[1] ?? '{}') as {
+      Statement: { Action: string[] }[];
+    };
+    expect(document.Statement[0].Action).toEqual(['ecs:ExecuteCommand', 'ecs:DescribeTasks']);
+
+    const removed = asCaller(arn, ['--remove'], 'retail-store-ecs-exec');
+    expect(removed.status).toBe(0);
+    expect(iamCommands(removed)).toEqual([
+      `aws iam list-${kind}-policies --${kind}-name ${name} --query 'PolicyNames[?@=='\\''retail-store-ecs-exec'\\'']' --output text`,
+      `aws iam delete-${kind}-policy --${kind}-name ${name} --policy-name retail-store-ecs-exec`,
+    ]);
+  });
+
+  it.each([
+    [
+      'IAM Identity Center',
+      'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_PowerUser_0123abcd/ana',
+      'permission set',
+    ],
+    ['the root user', 'arn:aws:iam::123456789012:root', 'root user'],
+  ])('changes nothing for %s and says why', (_, arn, why) => {
+    const run = asCaller(arn);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(why);
+    expect(iamCommands(run)).toEqual([]);
+  });
+
+  it('--remove leaves an identity without the policy alone', () => {
+    const run = asCaller('arn:aws:iam::123456789012:user/ana', ['--remove']);
+    expect(run.status).toBe(0);
+    expect(iamCommands(run).filter((c) => c.includes('delete-'))).toEqual([]);
+  });
+});
+
 describe('teardown.sh', () => {
   it('deletes nothing without --yes', () => {
     const run = runScript('teardown.sh', [], { env: { AWS_REGION: REGION } });
@@ -406,7 +473,7 @@ describe('teardown.sh', () => {
     expect(printedCommands(run)).toEqual([]);
   });
 
-  it('--dry-run: auto scaling, then services, task definitions, cluster; nothing of the environment', () => {
+  it('--dry-run: auto scaling, services, task definitions, cluster, ECS Exec policy; nothing of the environment', () => {
     const run = runScript('teardown.sh', ['--dry-run'], { env: { AWS_REGION: REGION } });
     expect(run.status).toBe(0);
     const changes = printedCommands(run).filter((c) => /^aws \S+ (delete|deregister)-/.test(c));
@@ -416,6 +483,7 @@ describe('teardown.sh', () => {
       ...Array<string>(6).fill('ecs delete-service'),
       ...Array<string>(6).fill('ecs deregister-task-definition'),
       'ecs delete-cluster',
+      'iam delete-role-policy',
     ]);
     expect(
       changes.filter((c) => c.startsWith('aws ecs delete-service')).map((c) => c.split(' ')[6]),
@@ -442,7 +510,8 @@ describe('teardown.sh', () => {
   it('skips what does not exist, and deregisters only the families it owns', () => {
     // list-task-definitions --family-prefix X also lists X-old: a family that merely starts alike.
     const binDir = stubBin({
-      aws: `prefix=; while (($#)); do [[ $1 == --family-prefix ]] && prefix=$2; shift; done
+      aws: `[[ " $* " == *" get-caller-identity "* ]] && { echo arn:aws:iam::123456789012:user/learner; exit; }
+prefix=; while (($#)); do [[ $1 == --family-prefix ]] && prefix=$2; shift; done
 case $prefix in
   "") echo None ;;
   *) echo "arn:aws:ecs:${REGION}:123456789012:task-definition/$prefix:3 arn:aws:ecs:${REGION}:123456789012:task-definition/$prefix-old:1" ;;
@@ -461,6 +530,8 @@ esac`,
       ),
     );
     expect(commandsStarting(printedCommands(run), 'aws ecs delete-')).toEqual([]);
+    expect(run.stderr).toContain('user learner has no policy retail-store-ecs-exec');
+    expect(commandsStarting(printedCommands(run), 'aws iam delete-user-policy')).toEqual([]);
   });
 });
 
