@@ -68,6 +68,40 @@ describe.each(READMES)('%s', (readme) => {
   });
 });
 
+describe('README.pt-BR.md', () => {
+  /** The prose: without code blocks and inline code, where English names must stay. */
+  const prose = text('README.pt-BR.md')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`]*`/g, '')
+    .replace(/\s+/g, ' ');
+
+  it("uses the workshop's Portuguese terms for ECS, not the English ones", () => {
+    for (const term of [
+      'definição de tarefa',
+      'grupo de destino',
+      'balanceador de carga',
+      'verificação de integridade',
+      'grupos de segurança',
+      'perfil de tarefa',
+    ]) {
+      expect([term, prose.includes(term)]).toEqual([term, true]);
+    }
+    for (const english of [
+      /task definition/i,
+      /target group/i,
+      /load balancer/i,
+      /health check/i,
+      /security group/i,
+    ]) {
+      expect(prose.match(english)).toBeNull();
+    }
+  });
+
+  it('has no calques of English', () => {
+    expect(prose).not.toMatch(/primeira partida|assume o seu/);
+  });
+});
+
 describeWithTool(
   probeAwsCli(),
   'the README commands, through the AWS CLI (parameter validation only)',
