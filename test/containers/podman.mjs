@@ -3,8 +3,11 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Written by the stand-in tool: runc, cgroupfs, no ulimit overrides. */
+/** The stand-in tool for base images, from CONTAINER_STANDINS (relative to the repository root). */
+export const STANDINS = process.env.CONTAINER_STANDINS || undefined;
+/** Written by the stand-in tool: runc, cgroupfs, no ulimit overrides; podman's own otherwise. */
 export const CONTAINERS_CONF = '/etc/containers/standin.conf';
+const podmanEnv = STANDINS === undefined ? {} : { CONTAINERS_CONF };
 const LABEL = 'retail-store-test=containers';
 
 /**
@@ -45,7 +48,7 @@ export function run(command, args, { timeoutMs = 60_000, env = {}, cwd } = {}) {
 }
 
 export const podman = (args, options = {}) =>
-  run('podman', args, { ...options, env: { CONTAINERS_CONF, ...options.env } });
+  run('podman', args, { ...options, env: { ...podmanEnv, ...options.env } });
 
 /** `podman exec` of a health check as ECS and Docker read it: CMD-SHELL through /bin/sh. */
 export const healthCheckArgs = ([kind, ...rest]) =>

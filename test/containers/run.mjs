@@ -6,6 +6,8 @@
 // Usage: node test/containers/run.mjs
 //   REQUIRE_CONTAINERS=1  run where podman is missing (the stand-in tool installs it), and fail
 //                         instead of skipping where this machine cannot run containers
+//   CONTAINER_STANDINS=F  a script that makes local stand-ins for base images this machine cannot
+//                         pull (CI: ../shared/tools/container-standins.sh); unset, builds pull them
 //   REFRESH_STANDINS=1    import the stand-in base images again even when they exist
 // Exit 0 when every check passed (or the run was skipped, with the reason printed), else 1.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ import {
 import {
   CONTAINERS_CONF,
   HARDENING,
+  STANDINS,
   logsOf,
   podman,
   removeContainers,
@@ -38,7 +41,7 @@ import {
 import { api, browser, shopToOrder } from './shopper.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const standins = path.resolve(root, '../shared/tools/container-standins.sh');
+const standins = STANDINS === undefined ? undefined : path.resolve(root, STANDINS);
 const logDir = path.join(root, 'tmp/containers');
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 const RUN_TIMEOUT_MS = 60 * 60_000;
@@ -118,7 +121,11 @@ async function buildImages() {
     row.previousId = before.status === 0 ? before.stdout.trim() : undefined;
     const dockerfile = `services/${service.name}/Dockerfile`;
     const build = await podman(
-      ['build', '--pull=never', '--network', 'host', '--format', 'docker'].concat([
+      ['build', ...(standins === undefined ? [] : ['--pull=never'])].concat([
+        '--network',
+        'host',
+        '--format',
+        'docker',
         '-f',
         dockerfile,
         '-t',
@@ -342,8 +349,10 @@ async function main() {
   const runStarted = Date.now();
   const hasPodman = spawnSync('sh', ['-c', 'command -v podman']).status === 0;
   if (!hasPodman && process.env.REQUIRE_CONTAINERS !== '1') skip('podman is not installed');
-  if (process.getuid?.() !== 0) skip('the stand-in tool and rootful podman need root');
-  if (!existsSync(standins)) skip(`no ${standins} (CI copies shared/ beside the clone)`);
+  if (standins !== undefined) {
+    if (process.getuid?.() !== 0) skip('the stand-in tool and rootful podman need root');
+    if (!existsSync(standins)) skip(`CONTAINER_STANDINS names ${standins}, which does not exist`);
+  }
   mkdirSync(logDir, { recursive: true });
 
   let cleaning;
@@ -360,9 +369,11 @@ async function main() {
   ).unref();
 
   try {
-    await phase('stand-in base images', async () => {
-      const missing = await missingBaseImages();
-      if (missing.length > 0 || process.env.REFRESH_STANDINS === '1') {
+    await phase('base images', async () => {
+      const missing = standins === undefined ? [] : await missingBaseImages();
+      if (standins === undefined) {
+        console.log('  pulled from their registries by the builds (CONTAINER_STANDINS is unset)');
+      } else if (missing.length > 0 || process.env.REFRESH_STANDINS === '1') {
         const tool = await run('bash', [standins], { timeoutMs: 15 * 60_000 });
         store.check('the stand-in tool sets podman up', tool.status === 0, tool.stderr);
       } else {
