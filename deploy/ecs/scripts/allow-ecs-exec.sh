@@ -30,12 +30,7 @@ REMOVE=0
 while (($# > 0)); do
   case $1 in
     --remove) REMOVE=1 ;;
-    --dry-run) DRY_RUN=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *) die "unknown option $1 (see --help)" ;;
+    *) common_option "$1" ;;
   esac
   shift
 done

@@ -102,12 +102,7 @@ while (($# > 0)); do
     --full-store) FULL_STORE=1 ;;
     --autoscaling) AUTOSCALING=1 ;;
     --no-wait) WAIT=0 ;;
-    --dry-run) DRY_RUN=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *) die "unknown option $1 (see --help)" ;;
+    *) common_option "$1" ;;
   esac
   shift
 done

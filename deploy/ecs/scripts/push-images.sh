@@ -72,12 +72,7 @@ while (($# > 0)); do
       esac
       shift
       ;;
-    --dry-run) DRY_RUN=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *) die "unknown option $1 (see --help)" ;;
+    *) common_option "$1" ;;
   esac
   shift
 done

@@ -104,12 +104,7 @@ while (($# > 0)); do
       OUT_DIR=$2
       shift
       ;;
-    --dry-run) DRY_RUN=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    -*) die "unknown option $1 (see --help)" ;;
+    -*) common_option "$1" ;;
     *)
       contains "$1" "${ALL_TEMPLATES[@]}" || die "unknown template $1 (one of: ${ALL_TEMPLATES[*]})"
       selected+=("$1")

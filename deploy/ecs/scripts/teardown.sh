@@ -46,12 +46,7 @@ while (($# > 0)); do
     --yes) CONFIRMED=1 ;;
     --with-environment) WITH_ENVIRONMENT=1 ;;
     --with-images) WITH_IMAGES=1 ;;
-    --dry-run) DRY_RUN=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *) die "unknown option $1 (see --help)" ;;
+    *) common_option "$1" ;;
   esac
   shift
 done

@@ -27,6 +27,18 @@ die() {
   exit 1
 }
 
+# The options every script takes, and the error for any other; the script defines usage().
+common_option() {
+  case $1 in
+    --dry-run) DRY_RUN=1 ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+}
+
 on_error() {
   printf 'error: %s stopped at line %s: %s exited with status %s\n' "${0##*/}" "$2" "$3" "$1" >&2
 }
