@@ -8,12 +8,12 @@ import {
   healthCheckArgs,
   inspect,
   logsOf,
-  podman,
+  engine,
   removeContainers,
   startContainer,
   stopWithSigterm,
   waitHealthy,
-} from './podman.mjs';
+} from './engine.mjs';
 import { api, browser } from './shopper.mjs';
 
 export const HEALTHY_WITHIN_MS = 60_000; // the task definitions' startPeriod
@@ -94,7 +94,7 @@ export function devOnlyPackages(root) {
  */
 async function listFiles(name) {
   const find = ['find', '/', '-xdev', '(', '-path', '/proc', '-o', '-path', '/sys', ')', '-prune'];
-  const { status, stdout, stderr } = await podman(
+  const { status, stdout, stderr } = await engine(
     ['exec', '--user', '0', name, ...find, '-o', '-print'],
     { timeoutMs: 60_000 },
   );
@@ -138,7 +138,7 @@ async function contentChecks(check, name, devOnly) {
       /\/tsconfig[^/]*\.json$|^\/app\/project\.json$/.test(p),
   );
   check('no sources', sources.length === 0, sources.slice(0, 5).join(', '));
-  const maps = await podman(['exec', name, 'node', '-e', EMBEDDED_SOURCES]);
+  const maps = await engine(['exec', name, 'node', '-e', EMBEDDED_SOURCES]);
   check(
     'no sources inside source maps',
     maps.status === 0 && maps.stdout.trim() === '',
@@ -178,18 +178,18 @@ export async function checkImage({ root, service, image, row, checks, devOnly })
       if (!healthy) return;
     }
     const own = (await inspect(name))?.Config?.Healthcheck?.Test;
-    const ran = own ? await podman(['exec', name, ...healthCheckArgs(own)]) : undefined;
+    const ran = own ? await engine(['exec', name, ...healthCheckArgs(own)]) : undefined;
     check("the image's HEALTHCHECK passes", ran?.status === 0, ran?.stderr ?? 'no HEALTHCHECK');
     const [answered, what] = await API_PROBES[service.name](
       `http://127.0.0.1:${service.port}`,
     ).catch((e) => [false, String(e)]);
     check(`answers from outside: ${what}`, answered, what);
-    const uid = (await podman(['exec', name, 'id', '-u'])).stdout.trim();
+    const uid = (await engine(['exec', name, 'id', '-u'])).stdout.trim();
     check('runs as uid 1000', uid === '1000', `uid ${uid}`);
-    const bash = await podman(['exec', name, '/bin/bash', '-c', 'echo "$BASH_VERSION"']);
+    const bash = await engine(['exec', name, '/bin/bash', '-c', 'echo "$BASH_VERSION"']);
     check('/bin/bash runs (ECS Exec)', bash.status === 0, bash.stderr);
     await contentChecks(check, name, devOnly);
-    const du = await podman(['exec', name, 'du', '-sk', '/app']);
+    const du = await engine(['exec', name, 'du', '-sk', '/app']);
     row.appSize = Number(du.stdout.split('\t')[0]) * 1024 || undefined;
 
     const { code, ms } = await stopWithSigterm(name, STOP_WITHIN_MS * 2);

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// Builds the six images from their Dockerfiles with podman and runs each as its ECS task runs it,
-// then the whole store from those images, then the UI alone (test/containers/README.md). Needs
-// root and podman, takes minutes: its own command, not part of `npm test`.
+// Builds the six images from their Dockerfiles and runs each as its ECS task runs it, then the
+// whole store from those images, then the UI alone (test/containers/README.md). Needs Docker or
+// podman and takes minutes: its own command, not part of `npm test`.
 //
 // Usage: node test/containers/run.mjs
-//   REQUIRE_CONTAINERS=1  run where podman is missing (the stand-in tool installs it), and fail
-//                         instead of skipping where this machine cannot run containers
+//   CONTAINER_ENGINE=E    docker or podman (default: docker when installed, else podman)
+//   REQUIRE_CONTAINERS=1  fail instead of skipping where this machine cannot run containers
+//                         (with stand-ins, also run where podman is missing: the tool installs it)
 //   CONTAINER_STANDINS=F  a script that makes local stand-ins for base images this machine cannot
 //                         pull (CI: ../shared/tools/container-standins.sh); unset, builds pull them
 //   REFRESH_STANDINS=1    import the stand-in base images again even when they exist
 // Exit 0 when every check passed (or the run was skipped, with the reason printed), else 1.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -26,10 +26,13 @@ import {
 } from './image.mjs';
 import {
   CONTAINERS_CONF,
+  ENGINE,
   HARDENING,
+  IS_PODMAN,
   STANDINS,
+  engineAnswers,
   logsOf,
-  podman,
+  engine,
   removeContainers,
   removeOrphans,
   run,
@@ -37,7 +40,7 @@ import {
   stopWithSigterm,
   waitFor,
   waitHealthy,
-} from './podman.mjs';
+} from './engine.mjs';
 import { api, browser, shopToOrder } from './shopper.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,6 +50,16 @@ const BUILD_TIMEOUT_MS = 20 * 60_000;
 const RUN_TIMEOUT_MS = 60 * 60_000;
 
 const image = (s) => `retail-store-sample-${s.name}:test`;
+const BUILD = IS_PODMAN
+  ? ['build', '--format', 'docker', ...(standins === undefined ? [] : ['--pull=never'])]
+  : ['build'];
+// How a build says it took the dependencies' layer from the cache: podman (buildah) prints
+// `--> Using cache <id>` after the step; BuildKit, whose progress is plain text when not on a
+// terminal, `#<n> CACHED` under the step's own `#<n> [...] RUN ...`; Docker's legacy builder
+// ` ---> Using cache`.
+const DEPS_CACHED = IS_PODMAN
+  ? /RUN npm ci --ignore-scripts[^\n]*\n--> Using cache/
+  : /#(\d+) \[[^\]]*\] RUN npm ci --ignore-scripts[^\n]*\n#\1 CACHED|RUN npm ci --ignore-scripts[^\n]*\n ---> Using cache/;
 const byName = (name) => SERVICES.find((s) => s.name === name);
 const local = (s) => `http://127.0.0.1:${s.port}`;
 const seconds = (ms) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`);
@@ -86,7 +99,7 @@ async function missingBaseImages() {
   }
   const missing = [];
   for (const name of names) {
-    if ((await podman(['image', 'exists', name])).status !== 0) missing.push(name);
+    if ((await engine(['image', 'exists', name])).status !== 0) missing.push(name);
   }
   return existsSync(CONTAINERS_CONF) ? missing : [...names];
 }
@@ -117,36 +130,33 @@ async function portsFree(checks, label, ports) {
 async function buildImages() {
   for (const service of SERVICES) {
     const row = rows.get(service.name);
-    const before = await podman(['image', 'inspect', '--format', '{{.Id}}', image(service)]);
+    const before = await engine(['image', 'inspect', '--format', '{{.Id}}', image(service)]);
     row.previousId = before.status === 0 ? before.stdout.trim() : undefined;
     const dockerfile = `services/${service.name}/Dockerfile`;
-    const build = await podman(
-      ['build', ...(standins === undefined ? [] : ['--pull=never'])].concat([
-        '--network',
-        'host',
-        '--format',
-        'docker',
-        '-f',
-        dockerfile,
-        '-t',
-        image(service),
-        '.',
-      ]),
+    const build = await engine(
+      [...BUILD, '--network', 'host'].concat(['-f', dockerfile, '-t', image(service), '.']),
       { timeoutMs: BUILD_TIMEOUT_MS, cwd: root },
     );
     const log = path.join(logDir, `build-${service.name}.log`);
-    writeFileSync(log, build.stdout + build.stderr);
+    const output = build.stdout + build.stderr;
+    writeFileSync(log, output);
     row.buildMs = build.ms;
-    row.layers = [...build.stdout.matchAll(/^--> (?:Using cache )?([0-9a-f]{12,64})$/gm)].map(
+    row.layers = [...output.matchAll(/^--> (?:Using cache )?([0-9a-f]{12,64})$/gm)].map(
       (m) => m[1],
     );
-    row.deps = /RUN npm ci --ignore-scripts[^\n]*\n--> Using cache/.test(build.stdout)
-      ? 'cached'
-      : 'installed';
+    row.deps = DEPS_CACHED.test(output) ? 'cached' : 'installed';
     const built = row.checks.check(`${service.name}: builds`, build.status === 0, `see ${log}`);
     if (!built) continue;
-    const size = await podman(['image', 'inspect', '--format', '{{.Size}}', image(service)]);
-    row.size = Number(size.stdout.trim());
+    const inspected = await engine([
+      'image',
+      'inspect',
+      '--format',
+      '{{.Id}} {{.Size}}',
+      image(service),
+    ]);
+    const [id, size] = inspected.stdout.trim().split(' ');
+    row.imageId = id;
+    row.size = Number(size);
     console.log(`  ${seconds(build.ms)}, ${megabytes(row.size)}, dependencies ${row.deps}`);
   }
   const installs = [...rows.values()].filter((r) => r.deps === 'installed').length;
@@ -275,15 +285,19 @@ async function uiAlone() {
 }
 
 /**
- * Images this run left without a name: each `:test` image a new build replaced (`podman rmi`
- * takes its untagged parents with it), and build-stage results of these Dockerfiles from earlier
+ * Images this run left without a name: each `:test` image a new build replaced (`rmi` takes
+ * its untagged parents with it), and build-stage results of these Dockerfiles from earlier
  * builds (superseded cache). What this run built stays: it is the next run's cache.
  */
 async function removeLeftoverImages(runStarted) {
   const current = [...rows.values()].flatMap((r) => r.layers ?? []);
   const isCurrent = (id) => current.some((layer) => id.startsWith(layer));
-  const replaced = [...rows.values()].map((r) => r.previousId).filter((id) => id && !isCurrent(id));
-  const { stdout } = await podman([
+  const replaced = [...rows.values()]
+    .filter((r) => r.previousId && r.previousId !== r.imageId && !isCurrent(r.previousId))
+    .map((r) => r.previousId);
+  // BuildKit keeps its build stages in its own cache, not as untagged images.
+  if (!IS_PODMAN) return removeImages(replaced);
+  const { stdout } = await engine([
     'images',
     '-a',
     '--filter',
@@ -294,7 +308,7 @@ async function removeLeftoverImages(runStarted) {
   const superseded = [];
   for (const { Id: id, Created: created } of JSON.parse(stdout || '[]')) {
     if (isCurrent(id) || created * 1000 >= runStarted) continue;
-    const history = await podman([
+    const history = await engine([
       'image',
       'history',
       '--no-trunc',
@@ -307,9 +321,14 @@ async function removeLeftoverImages(runStarted) {
       superseded.push(id);
     }
   }
+  return removeImages([...replaced, ...superseded]);
+}
+
+/** Removes each image it can; resolves with how many went. */
+async function removeImages(ids) {
   let removed = 0;
-  for (const id of [...replaced, ...superseded]) {
-    if ((await podman(['rmi', id])).status === 0) removed += 1;
+  for (const id of ids) {
+    if ((await engine(['rmi', id])).status === 0) removed += 1;
   }
   return removed;
 }
@@ -347,9 +366,12 @@ function summary() {
 
 async function main() {
   const runStarted = Date.now();
-  const hasPodman = spawnSync('sh', ['-c', 'command -v podman']).status === 0;
-  if (!hasPodman && process.env.REQUIRE_CONTAINERS !== '1') skip('podman is not installed');
+  // The stand-in tool installs podman, so a run that requires containers may start without it.
+  const installsEngine = standins !== undefined && process.env.REQUIRE_CONTAINERS === '1';
+  if (!engineAnswers() && !installsEngine)
+    skip(`\`${ENGINE} info\` fails: no ${ENGINE} to build with`);
   if (standins !== undefined) {
+    if (!IS_PODMAN) skip(`the stand-ins are podman images, but CONTAINER_ENGINE is ${ENGINE}`);
     if (process.getuid?.() !== 0) skip('the stand-in tool and rootful podman need root');
     if (!existsSync(standins)) skip(`CONTAINER_STANDINS names ${standins}, which does not exist`);
   }

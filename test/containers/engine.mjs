@@ -1,18 +1,36 @@
 // The commands the container test runs, each with a deadline, and the containers it starts, each
 // removed again however the run ends. Nothing here throws for a non-zero exit: callers judge.
-import { spawn } from 'node:child_process';
+// Docker and podman take the same commands, except where IS_PODMAN says otherwise.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The stand-in tool for base images, from CONTAINER_STANDINS (relative to the repository root). */
 export const STANDINS = process.env.CONTAINER_STANDINS || undefined;
 /** Written by the stand-in tool: runc, cgroupfs, no ulimit overrides; podman's own otherwise. */
 export const CONTAINERS_CONF = '/etc/containers/standin.conf';
-const podmanEnv = STANDINS === undefined ? {} : { CONTAINERS_CONF };
+
+/** Whether a container CLI is there and reaches its engine (a docker CLI may have no daemon). */
+const answers = (cli) =>
+  spawnSync(cli, ['info'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+/**
+ * $CONTAINER_ENGINE, else docker when its daemon answers, else podman; with stand-ins podman,
+ * whose images and settings the stand-in tool makes.
+ */
+export const ENGINE =
+  process.env.CONTAINER_ENGINE ??
+  (STANDINS === undefined && answers('docker') ? 'docker' : 'podman');
+export const IS_PODMAN = path.basename(ENGINE) === 'podman';
+export const engineAnswers = () => answers(ENGINE);
+const engineEnv = IS_PODMAN && STANDINS !== undefined ? { CONTAINERS_CONF } : {};
 const LABEL = 'retail-store-test=containers';
+const PID_LABEL = 'retail-store-test.pid';
+// docker rm -f kills at once; podman's waits for its stop timeout unless told not to.
+const REMOVE_NOW = IS_PODMAN ? ['rm', '-f', '-t', '0'] : ['rm', '-f'];
 
 /**
  * Runs `command args` and resolves with its status (null when the deadline passed or it could
- * not start), output and duration. On the deadline it gets SIGINT first, so `podman build` can
+ * not start), output and duration. On the deadline it gets SIGINT first, so a build can
  * remove its working containers, then SIGKILL.
  */
 export function run(command, args, { timeoutMs = 60_000, env = {}, cwd } = {}) {
@@ -47,10 +65,10 @@ export function run(command, args, { timeoutMs = 60_000, env = {}, cwd } = {}) {
   });
 }
 
-export const podman = (args, options = {}) =>
-  run('podman', args, { ...options, env: { ...podmanEnv, ...options.env } });
+export const engine = (args, options = {}) =>
+  run(ENGINE, args, { ...options, env: { ...engineEnv, ...options.env } });
 
-/** `podman exec` of a health check as ECS and Docker read it: CMD-SHELL through /bin/sh. */
+/** `exec` of a health check as ECS and Docker read it: CMD-SHELL through /bin/sh. */
 export const healthCheckArgs = ([kind, ...rest]) =>
   kind === 'CMD-SHELL' ? ['/bin/sh', '-c', rest[0]] : rest;
 
@@ -58,12 +76,12 @@ export const healthCheckArgs = ([kind, ...rest]) =>
 const started = new Set();
 
 /**
- * `podman run -d` under a name of this run, labelled with this process's pid so a later run can
+ * `run -d` under a name of this run, labelled with this process's pid so a later run can
  * tell a container left by a killed run from one of a run still going.
  */
 export function startContainer(name, args) {
   started.add(name);
-  return podman([
+  return engine([
     'run',
     '-d',
     '--name',
@@ -71,25 +89,41 @@ export function startContainer(name, args) {
     '--label',
     LABEL,
     '--label',
-    `retail-store-test.pid=${process.pid}`,
+    `${PID_LABEL}=${process.pid}`,
     ...args,
   ]);
 }
 
 export async function removeContainers(names = [...started]) {
   if (names.length === 0) return;
-  await podman(['rm', '-f', '-t', '0', ...names]);
+  await engine([...REMOVE_NOW, ...names]);
   for (const name of names) started.delete(name);
 }
 
 /** Removes the containers of earlier runs whose process is gone (killed before its clean-up). */
 export async function removeOrphans() {
-  const { stdout } = await podman(['ps', '-a', '--filter', `label=${LABEL}`, '--format', 'json']);
-  const orphans = JSON.parse(stdout || '[]')
-    .filter((c) => !isAlive(Number(c.Labels?.['retail-store-test.pid'])))
-    .map((c) => c.Id);
-  if (orphans.length > 0) await podman(['rm', '-f', '-t', '0', ...orphans]);
+  const orphans = (await labelledContainers())
+    .filter(({ pid }) => !isAlive(Number(pid)))
+    .map(({ id }) => id);
+  if (orphans.length > 0) await engine([...REMOVE_NOW, ...orphans]);
   return orphans.length;
+}
+
+/** The containers of every run, with the pid of the run that started each. */
+async function labelledContainers() {
+  const listing = ['ps', '-a', '--filter', `label=${LABEL}`, '--format'];
+  if (IS_PODMAN) {
+    const { stdout } = await engine([...listing, 'json']);
+    return JSON.parse(stdout || '[]').map((c) => ({ id: c.Id, pid: c.Labels?.[PID_LABEL] }));
+  }
+  const { stdout } = await engine([...listing, `{{.ID}} {{.Label "${PID_LABEL}"}}`]);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id, pid] = line.split(' ');
+      return { id, pid };
+    });
 }
 
 function isAlive(pid) {
@@ -103,12 +137,13 @@ function isAlive(pid) {
 }
 
 export async function inspect(name) {
-  const { stdout } = await podman(['inspect', '--format', 'json', name]);
+  // docker prints the JSON array by default; podman is told, in case its default format changes.
+  const { stdout } = await engine(['inspect', ...(IS_PODMAN ? ['--format', 'json'] : []), name]);
   return JSON.parse(stdout || '[]')[0];
 }
 
 export async function logsOf(name) {
-  const { stdout, stderr } = await podman(['logs', name]);
+  const { stdout, stderr } = await engine(['logs', name]);
   return `${stdout}${stderr}`;
 }
 
@@ -126,22 +161,22 @@ export async function waitFor(name, check, timeoutMs) {
   return undefined;
 }
 
-/** Until `podman exec` of the health check passes (the container listens on 8080 inside). */
+/** Until `exec` of the health check passes (the container listens on 8080 inside). */
 export const waitHealthy = (name, command, timeoutMs) =>
   waitFor(
     name,
-    async () => (await podman(['exec', name, ...healthCheckArgs(command)])).status === 0,
+    async () => (await engine(['exec', name, ...healthCheckArgs(command)])).status === 0,
     timeoutMs,
   );
 
 /**
  * SIGTERM, as ECS sends it to stop a task; resolves with the exit code and the time from the
- * signal to the exit podman recorded (both undefined while the container still runs).
+ * signal to the exit the engine recorded (both undefined while the container still runs).
  */
 export async function stopWithSigterm(name, timeoutMs) {
   const signalled = Date.now();
-  await podman(['kill', '-s', 'TERM', name]);
-  await podman(['wait', name], { timeoutMs });
+  await engine(['kill', '-s', 'TERM', name]);
+  await engine(['wait', name], { timeoutMs });
   const state = (await inspect(name))?.State;
   if (!state || state.Running) return { code: undefined, ms: undefined };
   // RFC 3339 with nanoseconds; Date.parse reads milliseconds.
