@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadModel, modelAvailable, modelFile } from './support/api-model';
+import { cliModelsDir, loadModel, modelAvailable, modelFile } from './support/api-model';
 import { tempDir } from './support/tools';
 
 const MODEL = { shapes: { Name: { type: 'string', min: 1 } } };
@@ -30,5 +30,22 @@ describe('the API models of botocore', () => {
 
   it('reports a missing model as unavailable', () => {
     expect(modelAvailable('ecs', '2014-11-13', tempDir('models'))).toBe(false);
+  });
+
+  it("are looked for where the CLI's own Python keeps botocore", () => {
+    const dir = tempDir('cli');
+    // A stand-in interpreter that answers the question with a folder, as Python would.
+    const python = path.join(dir, 'python');
+    writeFileSync(python, `#!/bin/sh\necho /opt/cli/lib/botocore/data\n`);
+    chmodSync(python, 0o755);
+    const cli = path.join(dir, 'aws');
+    writeFileSync(cli, `#!${python}\nimport awscli\n`);
+    expect(cliModelsDir(cli)).toBe('/opt/cli/lib/botocore/data');
+  });
+
+  it("fall back to Debian's folder when the CLI cannot be asked", () => {
+    expect(cliModelsDir(path.join(tempDir('cli'), 'no-such-aws'))).toBe(
+      '/usr/lib/python3/dist-packages/awscli/botocore/data',
+    );
   });
 });

@@ -1,10 +1,37 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { AWS_CLI } from './tools';
 
 /** Where Debian's awscli package keeps the published API models it validates with. */
-export const MODELS_DIR =
-  process.env.AWS_CLI_MODELS ?? '/usr/lib/python3/dist-packages/awscli/botocore/data';
+const DEBIAN_MODELS_DIR = '/usr/lib/python3/dist-packages/awscli/botocore/data';
+
+// Debian's CLI v2 carries botocore inside awscli; a pip-installed v1 uses the botocore package.
+const FIND_MODELS = `import importlib, os
+for name in ('awscli.botocore', 'botocore'):
+    try:
+        print(os.path.join(os.path.dirname(importlib.import_module(name).__file__), 'data'))
+        break
+    except ImportError:
+        pass`;
+
+/**
+ * The botocore data folder of the Python AWS CLI `cli`: asked of the interpreter its first line
+ * names, so the models are those of the CLI the tests run. Debian's folder when that fails.
+ */
+export function cliModelsDir(cli: string): string {
+  const shebang = existsSync(cli) ? /^#!\s*(.+)/.exec(readFileSync(cli, 'utf8'))?.[1] : undefined;
+  if (shebang === undefined) return DEBIAN_MODELS_DIR;
+  const [interpreter, ...args] = shebang.trim().split(/\s+/);
+  const found = spawnSync(interpreter, [...args, '-c', FIND_MODELS], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return found.status === 0 && found.stdout.trim() !== '' ? found.stdout.trim() : DEBIAN_MODELS_DIR;
+}
+
+export const MODELS_DIR = process.env.AWS_CLI_MODELS ?? cliModelsDir(AWS_CLI);
 
 interface Shape {
   type: string;
