@@ -213,7 +213,24 @@ describe('in-process mocks', () => {
     const first = await checkout.submit('c');
     expect(first).toEqual({ orderId: 'MOCK-000001', customerEmail: 'j@example.com' });
     await expect(checkout.checkout('c')).resolves.toBeUndefined();
-    await expect(checkout.submit('c')).rejects.toMatchObject({ status: 404 });
+    await expect(checkout.submit('nobody')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('MockCheckoutClient answers a repeated submit with the first order until a new checkout', async () => {
+    const checkout = new MockCheckoutClient();
+    const item = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
+    const address = { firstName: 'J', lastName: 'D', address1: 'a', city: 'c' };
+    const request = { subtotal: 200, items: [item], shippingAddress: address };
+    await checkout.update('c', { ...request, customerEmail: 'j@example.com' });
+    const both = await Promise.all([checkout.submit('c'), checkout.submit('c')]);
+    const first = { orderId: 'MOCK-000001', customerEmail: 'j@example.com' };
+    expect(both).toEqual([first, first]);
+    await expect(checkout.submit('c')).resolves.toEqual(first);
+    await checkout.update('c', { ...request, customerEmail: 'k@example.com' });
+    await expect(checkout.submit('c')).resolves.toEqual({
+      orderId: 'MOCK-000002',
+      customerEmail: 'k@example.com',
+    });
   });
 
   it('MockAssetsClient answers its one picture for every name', async () => {

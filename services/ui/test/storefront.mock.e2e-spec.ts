@@ -355,6 +355,51 @@ describe('storefront with every backend mocked', () => {
       expect(res.text).toContain('Checkout incomplete');
       expect(badge((await agent.get('/home').expect(200)).text)).toBe('2');
     });
+
+    /** A shopper with two of product 3, at the review step. */
+    async function atReview() {
+      const { agent } = await startCheckout();
+      await agent.post('/checkout').type('form').send(ADDRESS).expect(200);
+      await agent.post('/checkout/delivery').type('form').send({ token: 'standard' }).expect(200);
+      await agent.post('/checkout/payment').type('form').send({}).expect(200);
+      return agent;
+    }
+    const orderNumber = (html: string) => Number(textById(html, 'orderId')?.slice('MOCK-'.length));
+
+    it('places one order for a double click: both answers show it, and so does a repeat', async () => {
+      const agent = await atReview();
+      const [first, second] = await Promise.all([
+        agent.post('/checkout/confirm').expect(200),
+        agent.post('/checkout/confirm').expect(200),
+      ]);
+      const orderId = textById(first.text, 'orderId');
+      expect(orderId).toMatch(/^MOCK-\d{6}$/);
+      expect(textById(second.text, 'orderId')).toBe(orderId);
+      expect(textById(second.text, 'orderEmail')).toBe('jane@example.com');
+      const again = await agent.post('/checkout/confirm').expect(200);
+      expect(textById(again.text, 'orderId')).toBe(orderId);
+      expect(badge(again.text)).toBe('0');
+      // The next checkout gets the very next number: no second order was placed.
+      const next = await atReview();
+      const nextOrder = await next.post('/checkout/confirm').expect(200);
+      expect(orderNumber(nextOrder.text)).toBe(orderNumber(first.text) + 1);
+    });
+
+    it('shows the review again when the cart changed after the checkout started', async () => {
+      const agent = await atReview();
+      await agent.post('/cart').type('form').send({ productId: '4' }).expect(303);
+      const changed = await agent.post('/checkout/confirm').expect(409);
+      expect(changed.text).toContain('Your cart changed after you began checking out.');
+      expect(changed.text).toContain('action="/checkout/confirm"');
+      expect(changed.text).toContain('2 x $123');
+      expect(changed.text).toContain('product4');
+      expect(changed.text).toContain('<dt>Total price:</dt><dd>$369</dd>');
+      // Nothing was ordered and nothing left the cart.
+      expect(badge(changed.text)).toBe('3');
+      const done = await agent.post('/checkout/confirm').expect(200);
+      expect(textById(done.text, 'orderId')).toMatch(/^MOCK-\d{6}$/);
+      expect(badge(done.text)).toBe('0');
+    });
   });
 
   describe('assets and static files', () => {

@@ -49,12 +49,18 @@ export class CheckoutController {
     return this.checkout.payment(customerId);
   }
 
+  /** The confirmation, or the review step again (409) when the cart changed since it was shown. */
   @Post('confirm')
   @HttpCode(200)
   @Render('confirmation')
   @OwnCartBadge()
-  confirm(@CustomerId() customerId: string): Promise<ConfirmationPage> {
-    return this.checkout.confirm(customerId);
+  async confirm(
+    @CustomerId() customerId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConfirmationPage | CheckoutStepPage> {
+    const page = await this.checkout.confirm(customerId);
+    if ('invalid' in page && page.invalid) void reply.status(409);
+    return page;
   }
 }
 
