@@ -219,7 +219,14 @@ describe('in-process mocks', () => {
   it('MockCheckoutClient answers a repeated submit with the first order until a new checkout', async () => {
     const checkout = new MockCheckoutClient();
     const item = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
-    const address = { firstName: 'J', lastName: 'D', address1: 'a', city: 'c' };
+    const address = {
+      firstName: 'J',
+      lastName: 'D',
+      address1: 'a',
+      city: 'c',
+      state: 'WA',
+      zip: '',
+    };
     const request = { subtotal: 200, items: [item], shippingAddress: address };
     await checkout.update('c', { ...request, customerEmail: 'j@example.com' });
     const both = await Promise.all([checkout.submit('c'), checkout.submit('c')]);

@@ -37,19 +37,22 @@ describe('storefront with every backend mocked', () => {
       await http().get('/').expect(303).expect('location', '/home');
     });
 
-    it('issues a UUID SESSIONID cookie with Path=/, HttpOnly and SameSite=Lax', async () => {
+    it('issues a signed SESSIONID cookie with Path=/, HttpOnly and SameSite=Lax', async () => {
       const res = await http().get('/home').expect(200);
       const cookie = String(res.headers['set-cookie']);
       expect(cookie).toMatch(
-        /^SESSIONID=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}; Path=\/; HttpOnly; SameSite=Lax$/,
+        /^SESSIONID=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}-[0-9a-f]{32}; Path=\/; HttpOnly; SameSite=Lax$/,
       );
     });
 
-    it('keeps a SESSIONID the browser sends and replaces one that is not an id', async () => {
-      const kept = await http().get('/home').set('Cookie', 'SESSIONID=abc-123').expect(200);
+    it('keeps a SESSIONID it issued and replaces one it did not', async () => {
+      const issued = /^SESSIONID=[^;]+/.exec(
+        String((await http().get('/home').expect(200)).headers['set-cookie']),
+      )?.[0];
+      const kept = await http().get('/home').set('Cookie', String(issued)).expect(200);
       expect(kept.headers['set-cookie']).toBeUndefined();
       const replaced = await http().get('/home').set('Cookie', 'SESSIONID=a%2Fb;').expect(200);
-      expect(String(replaced.headers['set-cookie'])).toMatch(/^SESSIONID=[0-9a-f-]{36};/);
+      expect(String(replaced.headers['set-cookie'])).toMatch(/^SESSIONID=[0-9a-f-]{69};/);
     });
 
     it('renders the title, the escaped banner, the navbar ids and an empty cart badge', async () => {
@@ -455,15 +458,27 @@ describe('storefront with every backend mocked', () => {
       expect(text).toContain('process_resident_memory_bytes');
     });
 
-    it('refuses fail-cart with 503 while carts is mocked', async () => {
-      const res = await http().post('/actuator/fail-cart').expect(503);
-      expect(res.body.message).toContain('ENDPOINTS_CARTS');
+    it('refuses fail-cart with 503 while carts is mocked, when chaos is on', async () => {
+      const chaos = await createUiApp({ RETAIL_UI_CHAOS_ENABLED: 'true' });
+      try {
+        const res = await request(chaos.getHttpServer()).post('/actuator/fail-cart').expect(503);
+        expect(res.body.message).toContain('ENDPOINTS_CARTS');
+      } finally {
+        await chaos.close();
+      }
     });
 
     it('answers the raw proxy with "Endpoint not provided" while a backend is mocked', async () => {
       const res = await http().get('/proxy/catalogue/tags').expect(404);
       expect(res.text).toBe('Endpoint not provided for catalogue');
-      await http().get('/proxy/orders').expect(404, 'Endpoint not provided for orders');
+      const orders = await createUiApp({ RETAIL_UI_ORDERS_PROXY_ENABLED: 'true' });
+      try {
+        await request(orders.getHttpServer())
+          .get('/proxy/orders')
+          .expect(404, 'Endpoint not provided for orders');
+      } finally {
+        await orders.close();
+      }
       await http().get('/proxy/nothing/x').expect(404);
     });
 

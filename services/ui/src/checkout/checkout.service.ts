@@ -44,8 +44,13 @@ export class CheckoutService {
     private readonly cart: CartService,
   ) {}
 
-  /** (Re)starts the checkout from the cart and shows the address step. */
-  async start(customerId: string): Promise<AddressStepPage> {
+  /**
+   * (Re)starts the checkout from the cart and shows the address step. With `keep`, a checkout
+   * in progress is shown as it is instead.
+   */
+  async start(customerId: string, keep = false): Promise<AddressStepPage> {
+    const existing = keep ? await this.checkouts.checkout(customerId) : undefined;
+    if (existing) return this.addressStep(existing, EMPTY_FORM, {});
     const contents = await this.cart.contents(customerId);
     if (contents.lines.length === 0) throw new EmptyCartError();
     const checkout = await this.checkouts.update(customerId, {

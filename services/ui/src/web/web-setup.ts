@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { FactoryProvider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { UiConfig } from '../config/ui.config';
 import { UI_CONFIG } from '../config/ui-config.token';
 import { createHandlebars } from './handlebars';
@@ -31,7 +31,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it browsers send `Origin: null` with our own forms, which the
+  // same-origin check of every POST could not tell from a cross-site one.
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-dns-prefetch-control': 'off',
   'x-download-options': 'noopen',
@@ -40,6 +42,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
+/** Also for error pages Fastify answers before any hook ran (a URL it cannot decode). */
+export function withSecurityHeaders(reply: FastifyReply): void {
+  void reply.headers(SECURITY_HEADERS);
+}
+
 /**
  * The Fastify side of the storefront: security headers, compression, the session cookie, the
  * bundled CSS and picture, and Handlebars views with one layout.
@@ -47,11 +54,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise<void> {
   const root = publicDir();
   fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS);
+    withSecurityHeaders(reply);
     done();
   });
   await fastify.register(fastifyCompress, { global: true, threshold: 1024 });
-  installSession(fastify);
+  installSession(fastify, cfg.sessionSecret);
   fastify.decorateRequest('cartBadge', null);
   const maxAge = cfg.staticMaxAgeSeconds * 1000;
   await fastify.register(fastifyStatic, {
