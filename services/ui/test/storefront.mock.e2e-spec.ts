@@ -391,7 +391,7 @@ describe('storefront with every backend mocked', () => {
     it('shows the review again when the cart changed after the checkout started', async () => {
       const agent = await atReview();
       await agent.post('/cart').type('form').send({ productId: '4' }).expect(303);
-      const changed = await agent.post('/checkout/confirm').expect(409);
+      const changed = await agent.post('/checkout/confirm').expect(200);
       expect(changed.text).toContain('Your cart changed after you began checking out.');
       expect(changed.text).toContain('action="/checkout/confirm"');
       expect(changed.text).toContain('2 x $123');

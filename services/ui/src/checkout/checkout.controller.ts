@@ -57,18 +57,13 @@ export class CheckoutController {
     return this.checkout.payment(customerId);
   }
 
-  /** The confirmation, or the review step again (409) when the cart changed since it was shown. */
+  /** The confirmation, or the review step again when the cart changed since it was shown. */
   @Post('confirm')
   @HttpCode(200)
   @Render('confirmation')
   @OwnCartBadge()
-  async confirm(
-    @CustomerId() customerId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ConfirmationPage | CheckoutStepPage> {
-    const page = await this.checkout.confirm(customerId);
-    if ('invalid' in page && page.invalid) void reply.status(409);
-    return page;
+  confirm(@CustomerId() customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
+    return this.checkout.confirm(customerId);
   }
 }
 

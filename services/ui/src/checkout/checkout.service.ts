@@ -97,7 +97,8 @@ export class CheckoutService {
   /**
    * Places the order, then empties the cart; the cart is kept if the order is refused. A cart
    * that no longer holds what the checkout does (an item added in another tab) is not ordered:
-   * the review step shows the cart's items again, with status 409, to be confirmed anew. Safe
+   * the review step shows the cart's items again, to be confirmed anew (a page, not an error:
+   * the checkout now holds them). Safe
    * to repeat: a second confirm gets the first one's order from checkout.
    */
   async confirm(customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
@@ -108,7 +109,7 @@ export class CheckoutService {
     if (checkout && cartChanged(checkout.request.items ?? [], cart.items)) {
       const contents = await this.cart.contents(customerId);
       const updated = await this.update(customerId, checkout, itemsOf(contents));
-      return { ...this.frame(updated, 4), notices: [CART_CHANGED], invalid: true };
+      return { ...this.frame(updated, 4), notices: [CART_CHANGED] };
     }
     let submitted;
     try {
