@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Locator } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 // Debian's chromium (DEVELOPERS.md): never a downloaded browser.
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,3 +44,22 @@ if (!available) {
 }
 /** `describe` when the browser is installed, otherwise a skipped block. */
 export const describeWithBrowser = available ? describe : describe.skip;
+
+/** Fills the address step, every field by its label. */
+export async function fillAddress(page: Page): Promise<void> {
+  await page.getByLabel('First name').fill('Jane');
+  await page.getByLabel('Last name').fill('Doe');
+  await page.getByLabel('E-mail').fill('jane@example.com');
+  await page.getByLabel('Address', { exact: true }).fill('100 Main St');
+  await page.getByLabel('City').fill('Anytown');
+  await page.getByLabel('State').selectOption('WA');
+  await page.getByLabel('Zip').fill('98101');
+}
+
+/** Fills the payment step (the store ignores the card). */
+export async function fillPayment(page: Page): Promise<void> {
+  await page.getByLabel('Name on card').fill('Jane Doe');
+  await page.getByLabel('Card number').fill('4111111111111111');
+  await page.getByLabel('Expiration (MM/YY)').fill('12/30');
+  await page.getByLabel('CVV').fill('123');
+}

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, eventually, launchChromium, SHOTS, text } from './chromium';
+import {
+  describeWithBrowser,
+  eventually,
+  fillAddress,
+  fillPayment,
+  launchChromium,
+  SHOTS,
+  text,
+} from './chromium';
 import { startStore, Store } from './stack';
 
 const WIDTHS = [
@@ -34,12 +42,7 @@ describeWithBrowser('delivery options clicked in their centre', () => {
     await page.getByRole('button', { name: 'Add to cart' }).first().click();
     await page.waitForURL(`${store.url}/cart`);
     await page.getByRole('link', { name: 'Checkout' }).click();
-    await page.getByLabel('First name').fill('Jane');
-    await page.getByLabel('Last name').fill('Doe');
-    await page.getByLabel('E-mail').fill('jane@example.com');
-    await page.getByLabel('Address', { exact: true }).fill('100 Main St');
-    await page.getByLabel('City').fill('Anytown');
-    await page.getByLabel('Zip').fill('98101');
+    await fillAddress(page);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout`);
     await page.locator('.item-selector').first().waitFor({ state: 'visible' });
@@ -80,10 +83,7 @@ describeWithBrowser('delivery options clicked in their centre', () => {
       await clickCentre(page, 0);
       await page.getByRole('button', { name: 'Next' }).click();
       await page.waitForURL(`${store.url}/checkout/delivery`);
-      await page.getByLabel('Name on card').fill('Jane Doe');
-      await page.getByLabel('Card number').fill('4111111111111111');
-      await page.getByLabel('Expiration (MM/YY)').fill('12/30');
-      await page.getByLabel('CVV').fill('123');
+      await fillPayment(page);
       await page.getByRole('button', { name: 'Next' }).click();
       await page.waitForURL(`${store.url}/checkout/payment`);
       await page.getByRole('button', { name: 'Order' }).click();

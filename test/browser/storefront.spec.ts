@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeWithBrowser, eventually, launchChromium, SHOTS, text, texts } from './chromium';
+import {
+  describeWithBrowser,
+  eventually,
+  fillAddress,
+  fillPayment,
+  launchChromium,
+  SHOTS,
+  text,
+  texts,
+} from './chromium';
 import { startStore, Store } from './stack';
 
 describeWithBrowser('a new shopper in a real browser', () => {
@@ -113,13 +122,7 @@ describeWithBrowser('a new shopper in a real browser', () => {
     await shot('05-address-errors');
 
     // Every field is reachable by its label.
-    await page.getByLabel('First name').fill('Jane');
-    await page.getByLabel('Last name').fill('Doe');
-    await page.getByLabel('E-mail').fill('jane@example.com');
-    await page.getByLabel('Address', { exact: true }).fill('100 Main St');
-    await page.getByLabel('City').fill('Anytown');
-    await page.getByLabel('State').selectOption('WA');
-    await page.getByLabel('Zip').fill('98101');
+    await fillAddress(page);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout`);
 
@@ -132,10 +135,7 @@ describeWithBrowser('a new shopper in a real browser', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout/delivery`);
 
-    await page.getByLabel('Name on card').fill('Jane Doe');
-    await page.getByLabel('Card number').fill('4111111111111111');
-    await page.getByLabel('Expiration (MM/YY)').fill('12/30');
-    await page.getByLabel('CVV').fill('123');
+    await fillPayment(page);
     await shot('07-payment');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout/payment`);

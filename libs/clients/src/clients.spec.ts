@@ -188,24 +188,18 @@ describe('in-process mocks', () => {
     await expect(carts.fail()).rejects.toThrow('ENDPOINTS_CARTS');
   });
 
+  const ITEM = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
+  const ADDRESS = { firstName: 'J', lastName: 'D', address1: 'a', city: 'c', state: 'WA', zip: '' };
+
   it('MockCheckoutClient prices like the real service and refuses incomplete orders', async () => {
     const checkout = new MockCheckoutClient();
-    const item = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
-    const started = await checkout.update('c', { subtotal: 200, items: [item] });
+    const started = await checkout.update('c', { subtotal: 200, items: [ITEM] });
     expect(started).toMatchObject({ tax: -1, shipping: -1, total: 200 });
     await expect(checkout.submit('c')).rejects.toMatchObject({ status: 400 });
-    const address = {
-      firstName: 'J',
-      lastName: 'D',
-      address1: 'a',
-      city: 'c',
-      state: 'WA',
-      zip: '',
-    };
     const priced = await checkout.update('c', {
       ...started.request,
       customerEmail: 'j@example.com',
-      shippingAddress: address,
+      shippingAddress: ADDRESS,
       deliveryOptionToken: 'standard',
     });
     expect(priced).toMatchObject({ tax: 10, shipping: 10, total: 220 });
@@ -218,16 +212,7 @@ describe('in-process mocks', () => {
 
   it('MockCheckoutClient answers a repeated submit with the first order until a new checkout', async () => {
     const checkout = new MockCheckoutClient();
-    const item = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
-    const address = {
-      firstName: 'J',
-      lastName: 'D',
-      address1: 'a',
-      city: 'c',
-      state: 'WA',
-      zip: '',
-    };
-    const request = { subtotal: 200, items: [item], shippingAddress: address };
+    const request = { subtotal: 200, items: [ITEM], shippingAddress: ADDRESS };
     await checkout.update('c', { ...request, customerEmail: 'j@example.com' });
     const both = await Promise.all([checkout.submit('c'), checkout.submit('c')]);
     const first = { orderId: 'MOCK-000001', customerEmail: 'j@example.com' };
