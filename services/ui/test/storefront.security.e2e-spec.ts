@@ -257,6 +257,22 @@ describe('storefront writes and sessions (issue 21 item 9)', () => {
     }
   });
 
+  it('without a secret, accepts the ids another ui task issued (several tasks, one balancer)', async () => {
+    const [first, second] = [await createUiApp(), await createUiApp()];
+    try {
+      const issued = cookieOf(await request(first.getHttpServer()).get('/home').expect(200));
+      const onSecond = await request(second.getHttpServer()).get('/home').set('Cookie', issued);
+      expect(onSecond.headers['set-cookie']).toBeUndefined();
+      const chosen = await request(second.getHttpServer())
+        .get('/home')
+        .set('Cookie', 'SESSIONID=1');
+      expect(cookieOf(chosen)).not.toBe('SESSIONID=1');
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it('marks the cookie Secure when the request came over HTTPS', async () => {
     const res = await http().get('/home').set('X-Forwarded-Proto', 'https').expect(200);
     expect(String(res.headers['set-cookie'])).toMatch(/; Secure$/);

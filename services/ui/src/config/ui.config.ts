@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   ToBoolean,
   ToInt,
@@ -71,8 +70,8 @@ export interface UiConfig {
   tracing: TracingConfig;
   chaosEnabled: boolean;
   ordersProxyEnabled: boolean;
-  /** Key of the session ids' signature: configured, or random per process. */
-  sessionSecret: string;
+  /** Key of the session ids' signature; undefined: the built-in one (see session.ts). */
+  sessionSecret: string | undefined;
 }
 
 const endpoint = (value: string | undefined): string | undefined =>
@@ -102,6 +101,6 @@ export function loadConfig(env: Record<string, string | undefined>): UiConfig {
     tracing: tracingConfig(e, 'ui'),
     chaosEnabled: e.RETAIL_UI_CHAOS_ENABLED,
     ordersProxyEnabled: e.RETAIL_UI_ORDERS_PROXY_ENABLED,
-    sessionSecret: e.RETAIL_UI_SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecret: e.RETAIL_UI_SESSION_SECRET,
   };
 }

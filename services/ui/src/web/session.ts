@@ -16,6 +16,11 @@ const SESSION_COOKIE = 'SESSIONID';
 // cart and checkout services take as a customer id.
 const SIGNED_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-([0-9a-f]{32})$/;
 
+// Without RETAIL_UI_SESSION_SECRET every ui task uses this one, so tasks behind one load balancer
+// accept each other's ids out of the box (the reference's deploy files set no secret). It is in
+// the source, so it only refuses ids the ui's code did not make; a secret also stops forgeries.
+const BUILT_IN_SECRET = 'retail-store-ui: set RETAIL_UI_SESSION_SECRET to keep ids unforgeable';
+
 const signature = (secret: string, id: string): string =>
   createHmac('sha256', secret).update(id).digest('hex').slice(0, 32);
 
@@ -40,7 +45,8 @@ export function overHttps(request: FastifyRequest): boolean {
  * new signed id set as that cookie with `Path=/; HttpOnly; SameSite=Lax` (DESIGN.md fixes: the
  * reference set it without a path, and accepted any value), plus `Secure` over HTTPS.
  */
-export function installSession(fastify: FastifyInstance, secret: string): void {
+export function installSession(fastify: FastifyInstance, configured: string | undefined): void {
+  const secret = configured ?? BUILT_IN_SECRET;
   fastify.decorateRequest('sessionId', '');
   fastify.decorateRequest('newSession', false);
   fastify.addHook('onRequest', (request, reply, done) => {

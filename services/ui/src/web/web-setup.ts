@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { FactoryProvider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { APP_LOGGER, type AppLogger } from '@retail/service-kit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { UiConfig } from '../config/ui.config';
 import { UI_CONFIG } from '../config/ui-config.token';
@@ -51,8 +52,13 @@ export function withSecurityHeaders(reply: FastifyReply): void {
  * The Fastify side of the storefront: security headers, compression, the session cookie, the
  * bundled CSS and picture, and Handlebars views with one layout.
  */
-async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise<void> {
+async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig, logger: AppLogger): Promise<void> {
   const root = publicDir();
+  if (cfg.sessionSecret === undefined) {
+    logger.warn(
+      'RETAIL_UI_SESSION_SECRET is not set: session ids are signed with the built-in key, which anyone can read in the source',
+    );
+  }
   fastify.addHook('onRequest', (_request, reply, done) => {
     withSecurityHeaders(reply);
     done();
@@ -91,7 +97,7 @@ const WEB_SETUP = Symbol('WEB_SETUP');
  */
 export const webSetupProvider: FactoryProvider<void> = {
   provide: WEB_SETUP,
-  inject: [HttpAdapterHost, UI_CONFIG],
-  useFactory: (host: HttpAdapterHost, cfg: UiConfig) =>
-    setUpWeb(host.httpAdapter.getInstance<FastifyInstance>(), cfg),
+  inject: [HttpAdapterHost, UI_CONFIG, APP_LOGGER],
+  useFactory: (host: HttpAdapterHost, cfg: UiConfig, logger: AppLogger) =>
+    setUpWeb(host.httpAdapter.getInstance<FastifyInstance>(), cfg, logger),
 };
