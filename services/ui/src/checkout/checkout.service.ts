@@ -98,8 +98,8 @@ export class CheckoutService {
    * Places the order, then empties the cart; the cart is kept if the order is refused. A cart
    * that no longer holds what the checkout does (an item added in another tab) is not ordered:
    * the review step shows the cart's items again, to be confirmed anew (a page, not an error:
-   * the checkout now holds them). Safe
-   * to repeat: a second confirm gets the first one's order from checkout.
+   * the checkout now holds them). Safe to repeat: a second confirm gets the first one's order
+   * from checkout.
    */
   async confirm(customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
     const [checkout, cart] = await Promise.all([
