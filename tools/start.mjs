@@ -171,12 +171,20 @@ function run(command, args) {
   });
 }
 
+// `npm start` is a developer's store: the lab's fail-cart step works there (the same-origin
+// check still refuses other sites). The orders proxy stays off: orders' own port lists them.
+const LOCAL_UI_ENV = { RETAIL_UI_CHAOS_ENABLED: 'true' };
+
 /**
- * What a service inherits: RUNTIME_ENV, then the runner's environment without the variables that
- * pick a backend.
+ * What a service inherits: RUNTIME_ENV (and LOCAL_UI_ENV for the ui), then the runner's
+ * environment without the variables that pick a backend.
  */
 function childEnv(unit, units, real) {
-  const env = { ...RUNTIME_ENV, ...process.env };
+  const env = {
+    ...RUNTIME_ENV,
+    ...(unit.service.name === 'ui' ? LOCAL_UI_ENV : {}),
+    ...process.env,
+  };
   for (const name of unit.service.backendEnv) delete env[name];
   const running = units.map((u) => u.service);
   const baseUrl = (callee) => `http://localhost:${units.find((u) => u.service === callee).port}`;

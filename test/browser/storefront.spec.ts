@@ -1,43 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  describeWithBrowser,
+  eventually,
+  fillAddress,
+  fillPayment,
+  launchChromium,
+  SHOTS,
+  text,
+  texts,
+} from './chromium';
 import { startStore, Store } from './stack';
-
-// Debian's chromium (DEVELOPERS.md): never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
-const SHOTS = path.resolve(__dirname, '../../tmp/browser');
-
-/** Retries a jest assertion until it holds or 5 s pass: pages load and redirect asynchronously. */
-async function eventually(assertion: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-const text = async (locator: Locator) => (await locator.innerText()).trim();
-const texts = async (locator: Locator) => (await locator.allInnerTexts()).map((t) => t.trim());
-
-const available = existsSync(CHROMIUM);
-if (!available && process.env.REQUIRE_SERVICES === '1') {
-  throw new Error(`REQUIRE_SERVICES=1 but ${CHROMIUM} is missing (apt-get install chromium)`);
-}
-if (!available) {
-  console.warn(`skipping the browser test: no ${CHROMIUM} (apt-get install chromium)`);
-}
-const describeWithBrowser = available ? describe : describe.skip;
 
 describeWithBrowser('a new shopper in a real browser', () => {
   let store: Store;
@@ -55,7 +29,7 @@ describeWithBrowser('a new shopper in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     store = await startStore();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (m) => {
       if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
@@ -148,13 +122,7 @@ describeWithBrowser('a new shopper in a real browser', () => {
     await shot('05-address-errors');
 
     // Every field is reachable by its label.
-    await page.getByLabel('First name').fill('Jane');
-    await page.getByLabel('Last name').fill('Doe');
-    await page.getByLabel('E-mail').fill('jane@example.com');
-    await page.getByLabel('Address', { exact: true }).fill('100 Main St');
-    await page.getByLabel('City').fill('Anytown');
-    await page.getByLabel('State').selectOption('WA');
-    await page.getByLabel('Zip').fill('98101');
+    await fillAddress(page);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout`);
 
@@ -167,10 +135,7 @@ describeWithBrowser('a new shopper in a real browser', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout/delivery`);
 
-    await page.getByLabel('Name on card').fill('Jane Doe');
-    await page.getByLabel('Card number').fill('4111111111111111');
-    await page.getByLabel('Expiration (MM/YY)').fill('12/30');
-    await page.getByLabel('CVV').fill('123');
+    await fillPayment(page);
     await shot('07-payment');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(`${store.url}/checkout/payment`);

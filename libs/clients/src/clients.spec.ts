@@ -188,24 +188,18 @@ describe('in-process mocks', () => {
     await expect(carts.fail()).rejects.toThrow('ENDPOINTS_CARTS');
   });
 
+  const ITEM = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
+  const ADDRESS = { firstName: 'J', lastName: 'D', address1: 'a', city: 'c', state: 'WA', zip: '' };
+
   it('MockCheckoutClient prices like the real service and refuses incomplete orders', async () => {
     const checkout = new MockCheckoutClient();
-    const item = { id: '1', name: 'x', quantity: 1, unitCost: 200, totalCost: 200, imageUrl: '/i' };
-    const started = await checkout.update('c', { subtotal: 200, items: [item] });
+    const started = await checkout.update('c', { subtotal: 200, items: [ITEM] });
     expect(started).toMatchObject({ tax: -1, shipping: -1, total: 200 });
     await expect(checkout.submit('c')).rejects.toMatchObject({ status: 400 });
-    const address = {
-      firstName: 'J',
-      lastName: 'D',
-      address1: 'a',
-      city: 'c',
-      state: 'WA',
-      zip: '',
-    };
     const priced = await checkout.update('c', {
       ...started.request,
       customerEmail: 'j@example.com',
-      shippingAddress: address,
+      shippingAddress: ADDRESS,
       deliveryOptionToken: 'standard',
     });
     expect(priced).toMatchObject({ tax: 10, shipping: 10, total: 220 });
@@ -213,7 +207,22 @@ describe('in-process mocks', () => {
     const first = await checkout.submit('c');
     expect(first).toEqual({ orderId: 'MOCK-000001', customerEmail: 'j@example.com' });
     await expect(checkout.checkout('c')).resolves.toBeUndefined();
-    await expect(checkout.submit('c')).rejects.toMatchObject({ status: 404 });
+    await expect(checkout.submit('nobody')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('MockCheckoutClient answers a repeated submit with the first order until a new checkout', async () => {
+    const checkout = new MockCheckoutClient();
+    const request = { subtotal: 200, items: [ITEM], shippingAddress: ADDRESS };
+    await checkout.update('c', { ...request, customerEmail: 'j@example.com' });
+    const both = await Promise.all([checkout.submit('c'), checkout.submit('c')]);
+    const first = { orderId: 'MOCK-000001', customerEmail: 'j@example.com' };
+    expect(both).toEqual([first, first]);
+    await expect(checkout.submit('c')).resolves.toEqual(first);
+    await checkout.update('c', { ...request, customerEmail: 'k@example.com' });
+    await expect(checkout.submit('c')).resolves.toEqual({
+      orderId: 'MOCK-000002',
+      customerEmail: 'k@example.com',
+    });
   });
 
   it('MockAssetsClient answers its one picture for every name', async () => {

@@ -37,19 +37,22 @@ describe('storefront with every backend mocked', () => {
       await http().get('/').expect(303).expect('location', '/home');
     });
 
-    it('issues a UUID SESSIONID cookie with Path=/, HttpOnly and SameSite=Lax', async () => {
+    it('issues a signed SESSIONID cookie with Path=/, HttpOnly and SameSite=Lax', async () => {
       const res = await http().get('/home').expect(200);
       const cookie = String(res.headers['set-cookie']);
       expect(cookie).toMatch(
-        /^SESSIONID=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}; Path=\/; HttpOnly; SameSite=Lax$/,
+        /^SESSIONID=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}-[0-9a-f]{32}; Path=\/; HttpOnly; SameSite=Lax$/,
       );
     });
 
-    it('keeps a SESSIONID the browser sends and replaces one that is not an id', async () => {
-      const kept = await http().get('/home').set('Cookie', 'SESSIONID=abc-123').expect(200);
+    it('keeps a SESSIONID it issued and replaces one it did not', async () => {
+      const issued = /^SESSIONID=[^;]+/.exec(
+        String((await http().get('/home').expect(200)).headers['set-cookie']),
+      )?.[0];
+      const kept = await http().get('/home').set('Cookie', String(issued)).expect(200);
       expect(kept.headers['set-cookie']).toBeUndefined();
       const replaced = await http().get('/home').set('Cookie', 'SESSIONID=a%2Fb;').expect(200);
-      expect(String(replaced.headers['set-cookie'])).toMatch(/^SESSIONID=[0-9a-f-]{36};/);
+      expect(String(replaced.headers['set-cookie'])).toMatch(/^SESSIONID=[0-9a-f-]{69};/);
     });
 
     it('renders the title, the escaped banner, the navbar ids and an empty cart badge', async () => {
@@ -355,6 +358,51 @@ describe('storefront with every backend mocked', () => {
       expect(res.text).toContain('Checkout incomplete');
       expect(badge((await agent.get('/home').expect(200)).text)).toBe('2');
     });
+
+    /** A shopper with two of product 3, at the review step. */
+    async function atReview() {
+      const { agent } = await startCheckout();
+      await agent.post('/checkout').type('form').send(ADDRESS).expect(200);
+      await agent.post('/checkout/delivery').type('form').send({ token: 'standard' }).expect(200);
+      await agent.post('/checkout/payment').type('form').send({}).expect(200);
+      return agent;
+    }
+    const orderNumber = (html: string) => Number(textById(html, 'orderId')?.slice('MOCK-'.length));
+
+    it('places one order for a double click: both answers show it, and so does a repeat', async () => {
+      const agent = await atReview();
+      const [first, second] = await Promise.all([
+        agent.post('/checkout/confirm').expect(200),
+        agent.post('/checkout/confirm').expect(200),
+      ]);
+      const orderId = textById(first.text, 'orderId');
+      expect(orderId).toMatch(/^MOCK-\d{6}$/);
+      expect(textById(second.text, 'orderId')).toBe(orderId);
+      expect(textById(second.text, 'orderEmail')).toBe('jane@example.com');
+      const again = await agent.post('/checkout/confirm').expect(200);
+      expect(textById(again.text, 'orderId')).toBe(orderId);
+      expect(badge(again.text)).toBe('0');
+      // The next checkout gets the very next number: no second order was placed.
+      const next = await atReview();
+      const nextOrder = await next.post('/checkout/confirm').expect(200);
+      expect(orderNumber(nextOrder.text)).toBe(orderNumber(first.text) + 1);
+    });
+
+    it('shows the review again when the cart changed after the checkout started', async () => {
+      const agent = await atReview();
+      await agent.post('/cart').type('form').send({ productId: '4' }).expect(303);
+      const changed = await agent.post('/checkout/confirm').expect(200);
+      expect(changed.text).toContain('Your cart changed after you began checking out.');
+      expect(changed.text).toContain('action="/checkout/confirm"');
+      expect(changed.text).toContain('2 x $123');
+      expect(changed.text).toContain('product4');
+      expect(changed.text).toContain('<dt>Total price:</dt><dd>$369</dd>');
+      // Nothing was ordered and nothing left the cart.
+      expect(badge(changed.text)).toBe('3');
+      const done = await agent.post('/checkout/confirm').expect(200);
+      expect(textById(done.text, 'orderId')).toMatch(/^MOCK-\d{6}$/);
+      expect(badge(done.text)).toBe('0');
+    });
   });
 
   describe('assets and static files', () => {
@@ -410,15 +458,27 @@ describe('storefront with every backend mocked', () => {
       expect(text).toContain('process_resident_memory_bytes');
     });
 
-    it('refuses fail-cart with 503 while carts is mocked', async () => {
-      const res = await http().post('/actuator/fail-cart').expect(503);
-      expect(res.body.message).toContain('ENDPOINTS_CARTS');
+    it('refuses fail-cart with 503 while carts is mocked, when chaos is on', async () => {
+      const chaos = await createUiApp({ RETAIL_UI_CHAOS_ENABLED: 'true' });
+      try {
+        const res = await request(chaos.getHttpServer()).post('/actuator/fail-cart').expect(503);
+        expect(res.body.message).toContain('ENDPOINTS_CARTS');
+      } finally {
+        await chaos.close();
+      }
     });
 
     it('answers the raw proxy with "Endpoint not provided" while a backend is mocked', async () => {
       const res = await http().get('/proxy/catalogue/tags').expect(404);
       expect(res.text).toBe('Endpoint not provided for catalogue');
-      await http().get('/proxy/orders').expect(404, 'Endpoint not provided for orders');
+      const orders = await createUiApp({ RETAIL_UI_ORDERS_PROXY_ENABLED: 'true' });
+      try {
+        await request(orders.getHttpServer())
+          .get('/proxy/orders')
+          .expect(404, 'Endpoint not provided for orders');
+      } finally {
+        await orders.close();
+      }
       await http().get('/proxy/nothing/x').expect(404);
     });
 

@@ -88,11 +88,11 @@ describe('storefront when a backend fails', () => {
     const http = () => request(app.getHttpServer());
 
     it('renders the catalog with a "?" cart badge and a notice', async () => {
-      const res = await http()
-        .get('/catalog')
-        .set(HTML)
-        .set('Cookie', 'SESSIONID=returning-visitor')
-        .expect(200);
+      // A returning visitor: a session the ui issued, so the badge asks the cart service.
+      const cookie = /^SESSIONID=[^;]+/.exec(
+        String((await http().get('/home').expect(200)).headers['set-cookie']),
+      )?.[0];
+      const res = await http().get('/catalog').set(HTML).set('Cookie', String(cookie)).expect(200);
       expect(badge(res.text)).toBe('?');
       expect(res.text).toContain('Your cart is unavailable right now');
       expect(res.text).toContain('class="products');

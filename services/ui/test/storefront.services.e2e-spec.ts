@@ -51,7 +51,11 @@ describe(`storefront against the real ${landed.join(', ')} services`, () => {
     const endpoints = Object.fromEntries(
       landed.map((b) => [`ENDPOINTS_${b.toUpperCase()}`, services[b]?.url ?? '']),
     );
-    app = await createUiApp(endpoints);
+    app = await createUiApp({
+      ...endpoints,
+      RETAIL_UI_CHAOS_ENABLED: 'true',
+      RETAIL_UI_ORDERS_PROXY_ENABLED: 'true',
+    });
   });
   afterAll(async () => {
     await app?.close();

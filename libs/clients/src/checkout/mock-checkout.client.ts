@@ -18,11 +18,13 @@ const MOCK_SHIPPING: ShippingOption = {
 /**
  * Checkouts kept in this UI process. Prices follow the real service's rules (DESIGN.md): tax is
  * 5% once an address is known, shipping once a known option is chosen, each -1 until then, and
- * the total includes both. Order ids are visibly fake: `MOCK-000001`, …
+ * the total includes both. Order ids are visibly fake: `MOCK-000001`, … A repeated submit answers
+ * with the first submission's result, as the checkout service does, until a new checkout starts.
  */
 export class MockCheckoutClient extends CheckoutClient {
   readonly baseUrl = undefined;
   private readonly checkouts = new Map<string, Checkout>();
+  private readonly submitted = new Map<string, CheckoutSubmitted>();
   private orders = 0;
 
   checkout(customerId: string): Promise<Checkout | undefined> {
@@ -44,10 +46,13 @@ export class MockCheckoutClient extends CheckoutClient {
       total: subtotal + Math.max(tax, 0) + Math.max(shipping, 0),
     };
     this.checkouts.set(customerId, checkout);
+    this.submitted.delete(customerId);
     return Promise.resolve(structuredClone(checkout));
   }
 
   submit(customerId: string): Promise<CheckoutSubmitted> {
+    const repeat = this.submitted.get(customerId);
+    if (repeat) return Promise.resolve({ ...repeat });
     const checkout = this.checkouts.get(customerId);
     if (!checkout) {
       return Promise.reject(
@@ -63,10 +68,12 @@ export class MockCheckoutClient extends CheckoutClient {
     }
     this.checkouts.delete(customerId);
     this.orders += 1;
-    return Promise.resolve({
+    const result: CheckoutSubmitted = {
       orderId: `MOCK-${String(this.orders).padStart(6, '0')}`,
       customerEmail: request.customerEmail,
-    });
+    };
+    this.submitted.set(customerId, result);
+    return Promise.resolve({ ...result });
   }
 
   health(): Promise<void> {

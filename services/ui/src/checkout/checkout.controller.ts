@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Render, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { OwnCartBadge } from '../web/layout.interceptor';
 import { CustomerId } from '../web/session';
@@ -14,10 +14,18 @@ import type { CheckoutStepPage, ConfirmationPage } from './checkout.views';
 export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
+  /**
+   * A link from another site (Sec-Fetch-Site: cross-site or same-site) shows the checkout in
+   * progress rather than restarting it: a foreign page must not reset a shopper's checkout.
+   */
   @Get()
   @Render('checkout')
-  start(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
-    return this.checkout.start(customerId);
+  start(
+    @CustomerId() customerId: string,
+    @Headers('sec-fetch-site') site: string | undefined,
+  ): Promise<CheckoutStepPage> {
+    const fromOtherSite = site === 'cross-site' || site === 'same-site';
+    return this.checkout.start(customerId, fromOtherSite);
   }
 
   @Post()
@@ -49,11 +57,12 @@ export class CheckoutController {
     return this.checkout.payment(customerId);
   }
 
+  /** The confirmation, or the review step again when the cart changed since it was shown. */
   @Post('confirm')
   @HttpCode(200)
   @Render('confirmation')
   @OwnCartBadge()
-  confirm(@CustomerId() customerId: string): Promise<ConfirmationPage> {
+  confirm(@CustomerId() customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
     return this.checkout.confirm(customerId);
   }
 }

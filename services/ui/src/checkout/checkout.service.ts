@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CartsClient, CheckoutClient, UpstreamError } from '@retail/clients';
-import type { Checkout, CheckoutRequest } from '@retail/contracts';
+import type { CartItem, Checkout, CheckoutItem, CheckoutRequest } from '@retail/contracts';
 import { CartService } from '../cart/cart.service';
+import type { CartContents } from '../cart/cart.views';
 import { AddressForm, readAddressForm, shippingAddressOf, validateAddress } from './address-form';
 import {
   CheckoutIncompleteError,
@@ -26,6 +27,8 @@ const STEPS = [
 // Spec/ui.md §6.7: a delivery token is letters, digits and dashes.
 const TOKEN = /^[A-Za-z0-9-]{1,64}$/;
 const SELECT_DELIVERY = 'Please select a delivery method.';
+const CART_CHANGED =
+  'Your cart changed after you began checking out. Please review your order below and confirm it again.';
 
 const EMPTY_FORM: AddressForm = readAddressForm({});
 
@@ -41,22 +44,19 @@ export class CheckoutService {
     private readonly cart: CartService,
   ) {}
 
-  /** (Re)starts the checkout from the cart and shows the address step. */
-  async start(customerId: string): Promise<AddressStepPage> {
+  /**
+   * (Re)starts the checkout from the cart and shows the address step. With `keep`, a checkout
+   * in progress is shown as it is instead.
+   */
+  async start(customerId: string, keep = false): Promise<AddressStepPage> {
+    const existing = keep ? await this.checkouts.checkout(customerId) : undefined;
+    if (existing) return this.addressStep(existing, EMPTY_FORM, {});
     const contents = await this.cart.contents(customerId);
     if (contents.lines.length === 0) throw new EmptyCartError();
     const checkout = await this.checkouts.update(customerId, {
       customerEmail: null,
-      items: contents.lines.map((l) => ({
-        id: l.productId,
-        name: l.name,
-        quantity: l.quantity,
-        unitCost: l.price,
-        totalCost: l.total,
-        imageUrl: l.imageUrl,
-      })),
+      ...itemsOf(contents),
       shippingAddress: null,
-      subtotal: contents.subtotal,
       deliveryOptionToken: null,
     });
     return this.addressStep(checkout, EMPTY_FORM, {});
@@ -94,8 +94,23 @@ export class CheckoutService {
     return this.frame(await this.current(customerId), 4);
   }
 
-  /** Places the order, then empties the cart; the cart is kept if the order is refused. */
-  async confirm(customerId: string): Promise<ConfirmationPage> {
+  /**
+   * Places the order, then empties the cart; the cart is kept if the order is refused. A cart
+   * that no longer holds what the checkout does (an item added in another tab) is not ordered:
+   * the review step shows the cart's items again, to be confirmed anew (a page, not an error:
+   * the checkout now holds them). Safe to repeat: a second confirm gets the first one's order
+   * from checkout.
+   */
+  async confirm(customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
+    const [checkout, cart] = await Promise.all([
+      this.checkouts.checkout(customerId),
+      this.carts.cart(customerId),
+    ]);
+    if (checkout && cartChanged(checkout.request.items ?? [], cart.items)) {
+      const contents = await this.cart.contents(customerId);
+      const updated = await this.update(customerId, checkout, itemsOf(contents));
+      return { ...this.frame(updated, 4), notices: [CART_CHANGED] };
+    }
     let submitted;
     try {
       submitted = await this.checkouts.submit(customerId);
@@ -107,17 +122,20 @@ export class CheckoutService {
       throw error;
     }
     const notices: string[] = [];
-    await this.carts.deleteCart(customerId).catch(() => {
-      notices.push(
-        'Your order is placed, but your cart could not be emptied (the cart service did not answer).',
-      );
-    });
+    // Without a checkout this is a repeat: the first confirm empties the cart.
+    if (checkout && cart.items.length > 0) {
+      await this.carts.deleteCart(customerId).catch(() => {
+        notices.push(
+          'Your order is placed, but your cart could not be emptied (the cart service did not answer).',
+        );
+      });
+    }
     return {
       breadcrumbs: [{ label: 'Order' }],
       orderId: submitted.orderId ?? '',
       email: submitted.customerEmail ?? '',
       notices,
-      cartQuantity: notices.length ? undefined : 0,
+      cartQuantity: checkout && !notices.length ? 0 : undefined,
     };
   }
 
@@ -187,4 +205,31 @@ export class CheckoutService {
       },
     };
   }
+}
+
+/** The checkout's items and subtotal, taken from the cart. */
+function itemsOf(contents: CartContents): Pick<CheckoutRequest, 'items' | 'subtotal'> {
+  return {
+    items: contents.lines.map((l) => ({
+      id: l.productId,
+      name: l.name,
+      quantity: l.quantity,
+      unitCost: l.price,
+      totalCost: l.total,
+      imageUrl: l.imageUrl,
+    })),
+    subtotal: contents.subtotal,
+  };
+}
+
+/**
+ * Whether the cart holds other products or quantities than the checkout. An empty cart counts
+ * as unchanged: a confirm running alongside may just have emptied it after ordering.
+ */
+function cartChanged(ordered: CheckoutItem[], cart: CartItem[]): boolean {
+  if (cart.length === 0) return false;
+  const quantities = new Map(ordered.map((i) => [i.id, i.quantity]));
+  return (
+    cart.length !== ordered.length || cart.some((i) => quantities.get(i.itemId) !== i.quantity)
+  );
 }

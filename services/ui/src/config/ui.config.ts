@@ -6,7 +6,17 @@ import {
   tracingConfig,
   TracingEnv,
 } from '@retail/service-kit';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+} from 'class-validator';
 
 // `false` (any case) means "use the in-process mock", as in the reference; otherwise a base URL.
 const ENDPOINT = /^(false|https?:\/\/[^\s/?#]+(\/[^\s?#]*)?)$/i;
@@ -35,6 +45,12 @@ export class UiEnv extends TracingEnv {
   /** A list containing `prod` caches static files for a year (spec/ui.md §2). */
   @IsString() SPRING_PROFILES_ACTIVE = '';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** `POST /actuator/fail-cart` exists only when true: it takes the cart service down. */
+  @ToBoolean() @IsBoolean() RETAIL_UI_CHAOS_ENABLED = false;
+  /** `GET /proxy/orders/**` exists only when true: it shows every shopper's orders. */
+  @ToBoolean() @IsBoolean() RETAIL_UI_ORDERS_PROXY_ENABLED = false;
+  /** Signs session ids; the same value on every ui task behind one load balancer. */
+  @IsOptional() @IsString() @MinLength(32) RETAIL_UI_SESSION_SECRET?: string;
 }
 
 export type BackendName = 'catalog' | 'carts' | 'checkout' | 'assets' | 'orders';
@@ -52,6 +68,10 @@ export interface UiConfig {
   /** Cache-Control max-age of the bundled CSS and picture, in seconds. */
   staticMaxAgeSeconds: number;
   tracing: TracingConfig;
+  chaosEnabled: boolean;
+  ordersProxyEnabled: boolean;
+  /** Key of the session ids' signature; undefined: the built-in one (see session.ts). */
+  sessionSecret: string | undefined;
 }
 
 const endpoint = (value: string | undefined): string | undefined =>
@@ -79,5 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): UiConfig {
     banner: e.RETAIL_UI_BANNER,
     staticMaxAgeSeconds: prod ? 365 * 24 * 3600 : 3600,
     tracing: tracingConfig(e, 'ui'),
+    chaosEnabled: e.RETAIL_UI_CHAOS_ENABLED,
+    ordersProxyEnabled: e.RETAIL_UI_ORDERS_PROXY_ENABLED,
+    sessionSecret: e.RETAIL_UI_SESSION_SECRET,
   };
 }

@@ -3,6 +3,8 @@ import {
   Get,
   Header,
   HttpCode,
+  Inject,
+  NotFoundException,
   Post,
   Render,
   Res,
@@ -10,6 +12,8 @@ import {
 } from '@nestjs/common';
 import { CartsClient } from '@retail/clients';
 import type { FastifyReply } from 'fastify';
+import type { UiConfig } from '../config/ui.config';
+import { UI_CONFIG } from '../config/ui-config.token';
 import { BackendStatus, TopologyPage, TopologyService } from './topology.service';
 
 type Status = 'UP' | 'DOWN';
@@ -19,6 +23,7 @@ export class ActuatorController {
   constructor(
     private readonly topology: TopologyService,
     private readonly carts: CartsClient,
+    @Inject(UI_CONFIG) private readonly cfg: UiConfig,
   ) {}
 
   @Get('actuator')
@@ -75,11 +80,15 @@ export class ActuatorController {
     return {};
   }
 
-  /** Forwards to the cart service's chaos switch (spec/ui.md §8): its health turns DOWN. */
+  /**
+   * Forwards to the cart service's chaos switch (spec/ui.md §8): its health turns DOWN. Not
+   * there unless RETAIL_UI_CHAOS_ENABLED=true; SameOriginGuard refuses cross-site posts.
+   */
   @Post('actuator/fail-cart')
   @HttpCode(200)
   @Header('Content-Type', 'text/plain; charset=utf-8')
   async failCart(): Promise<string> {
+    if (!this.cfg.chaosEnabled) throw new NotFoundException();
     if (this.carts.baseUrl === undefined) {
       throw new ServiceUnavailableException(
         'carts is the in-process mock (ENDPOINTS_CARTS is not set): there is no cart service to fail',

@@ -56,10 +56,11 @@ export class LayoutService {
 
   /**
    * Never rejects: a cart service that is down shows as "?" in the navbar. A visitor whose
-   * session starts with this request has an empty cart, so the cart service is not asked.
+   * session starts with this request (or who has none) has an empty cart: carts is not asked.
    */
   async cartBadge(request: FastifyRequest): Promise<CartBadge> {
-    if (request.newSession) return { quantity: 0 };
+    // No session at all: Fastify refused the URL before any hook ran (`/%ff`).
+    if (request.newSession || !request.sessionId) return { quantity: 0 };
     try {
       const cart = await this.carts.cart(request.sessionId);
       return { quantity: cart.items.reduce((sum, item) => sum + item.quantity, 0) };

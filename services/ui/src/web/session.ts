@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,32 +12,63 @@ declare module 'fastify' {
 }
 
 const SESSION_COOKIE = 'SESSIONID';
+// `<uuid>-<first 128 bits of HMAC-SHA256(uuid) in hex>`: letters, digits and dashes, which the
+// cart and checkout services take as a customer id.
+const SIGNED_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-([0-9a-f]{32})$/;
 
-// Ids we issue are UUIDs; a visitor's own cookie is kept when it is a plausible id, so a session
-// started by the reference UI carries over, and anything else is replaced.
-const PLAUSIBLE_ID = /^[A-Za-z0-9-]{1,64}$/;
+// Without RETAIL_UI_SESSION_SECRET every ui task uses this one, so tasks behind one load balancer
+// accept each other's ids out of the box (the reference's deploy files set no secret). It is in
+// the source, so it only refuses ids the ui's code did not make; a secret also stops forgeries.
+const BUILT_IN_SECRET = 'retail-store-ui: set RETAIL_UI_SESSION_SECRET to keep ids unforgeable';
+
+const signature = (secret: string, id: string): string =>
+  createHmac('sha256', secret).update(id).digest('hex').slice(0, 32);
+
+/** Whether `value` is an id this secret signed: a visitor cannot choose another's id. */
+function issuedWith(secret: string, value: string): boolean {
+  const match = SIGNED_ID.exec(value);
+  return (
+    match !== null &&
+    timingSafeEqual(Buffer.from(signature(secret, match[1])), Buffer.from(match[2]))
+  );
+}
+
+/** The request came over HTTPS, to us or to the load balancer in front of us. */
+export function overHttps(request: FastifyRequest): boolean {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0].trim();
+  return (proto ?? request.protocol).toLowerCase() === 'https';
+}
 
 /**
- * Every request gets a customer id from the SESSIONID cookie, or a new UUID set as that cookie
- * with `Path=/; HttpOnly; SameSite=Lax` (DESIGN.md fixes: the reference set it without a path).
+ * Every request gets a customer id from the SESSIONID cookie when the server signed it, or a
+ * new signed id set as that cookie with `Path=/; HttpOnly; SameSite=Lax` (DESIGN.md fixes: the
+ * reference set it without a path, and accepted any value), plus `Secure` over HTTPS.
  */
-export function installSession(fastify: FastifyInstance): void {
+export function installSession(fastify: FastifyInstance, configured: string | undefined): void {
+  const secret = configured ?? BUILT_IN_SECRET;
   fastify.decorateRequest('sessionId', '');
   fastify.decorateRequest('newSession', false);
   fastify.addHook('onRequest', (request, reply, done) => {
     const current = sessionCookie(request.headers.cookie);
-    if (current && PLAUSIBLE_ID.test(current)) {
+    if (current && issuedWith(secret, current)) {
       request.sessionId = current;
     } else {
-      request.sessionId = randomUUID();
+      const id = randomUUID();
+      request.sessionId = `${id}-${signature(secret, id)}`;
       request.newSession = true;
-      void reply.header(
-        'set-cookie',
-        `${SESSION_COOKIE}=${request.sessionId}; Path=/; HttpOnly; SameSite=Lax`,
-      );
+      setSessionCookie(request, reply);
     }
     done();
   });
+}
+
+function setSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = overHttps(request) ? '; Secure' : '';
+  void reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=${request.sessionId}; Path=/; HttpOnly; SameSite=Lax${secure}`,
+  );
 }
 
 /** The SESSIONID value of a Cookie header; the only cookie we read, so no general parser. */

@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LayoutService } from './layout';
 import { PageError } from './page-error';
+import { withSecurityHeaders } from './web-setup';
 
 /** What the error page and the JSON error body are made of. */
 interface ErrorPage {
@@ -92,6 +93,7 @@ export class UiErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const page = describeError(exception);
     this.log(exception, page, request);
+    withSecurityHeaders(reply);
     const path = request.url.split('?')[0];
     if (!wantsHtml(request)) {
       const body = this.definition.errors.render({
@@ -124,10 +126,11 @@ export class UiErrorFilter implements ExceptionFilter {
         { breadcrumbs: [{ label: page.title }] },
         cartDown ? { quantity: undefined } : undefined,
       );
-      await reply.status(page.status).view('error', { ...page, layout });
+      // Rendered by the instance: the reply of an error Fastify finds before routing (a URL it
+      // cannot decode) has no `view`, and no hook gave it the security headers.
+      const html = await request.server.view('error', { ...page, layout });
+      await reply.status(page.status).type('text/html; charset=utf-8').send(html);
     } catch (error) {
-      // Also the path of errors Fastify finds before routing (a URL it cannot decode), whose
-      // reply has no view renderer: still a page, without the layout.
       this.logger.error({ err: error }, 'error page could not be rendered');
       await reply.status(page.status).type('text/html; charset=utf-8').send(plainPage(page));
     }

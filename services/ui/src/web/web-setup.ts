@@ -4,7 +4,8 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { FactoryProvider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import { APP_LOGGER, type AppLogger } from '@retail/service-kit';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { UiConfig } from '../config/ui.config';
 import { UI_CONFIG } from '../config/ui-config.token';
 import { createHandlebars } from './handlebars';
@@ -31,7 +32,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it browsers send `Origin: null` with our own forms, which the
+  // same-origin check of every POST could not tell from a cross-site one.
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-dns-prefetch-control': 'off',
   'x-download-options': 'noopen',
@@ -40,18 +43,28 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
+/** Also for error pages Fastify answers before any hook ran (a URL it cannot decode). */
+export function withSecurityHeaders(reply: FastifyReply): void {
+  void reply.headers(SECURITY_HEADERS);
+}
+
 /**
  * The Fastify side of the storefront: security headers, compression, the session cookie, the
  * bundled CSS and picture, and Handlebars views with one layout.
  */
-async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig): Promise<void> {
+async function setUpWeb(fastify: FastifyInstance, cfg: UiConfig, logger: AppLogger): Promise<void> {
   const root = publicDir();
+  if (cfg.sessionSecret === undefined) {
+    logger.warn(
+      'RETAIL_UI_SESSION_SECRET is not set: session ids are signed with the built-in key, which anyone can read in the source',
+    );
+  }
   fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS);
+    withSecurityHeaders(reply);
     done();
   });
   await fastify.register(fastifyCompress, { global: true, threshold: 1024 });
-  installSession(fastify);
+  installSession(fastify, cfg.sessionSecret);
   fastify.decorateRequest('cartBadge', null);
   const maxAge = cfg.staticMaxAgeSeconds * 1000;
   await fastify.register(fastifyStatic, {
@@ -84,7 +97,7 @@ const WEB_SETUP = Symbol('WEB_SETUP');
  */
 export const webSetupProvider: FactoryProvider<void> = {
   provide: WEB_SETUP,
-  inject: [HttpAdapterHost, UI_CONFIG],
-  useFactory: (host: HttpAdapterHost, cfg: UiConfig) =>
-    setUpWeb(host.httpAdapter.getInstance<FastifyInstance>(), cfg),
+  inject: [HttpAdapterHost, UI_CONFIG, APP_LOGGER],
+  useFactory: (host: HttpAdapterHost, cfg: UiConfig, logger: AppLogger) =>
+    setUpWeb(host.httpAdapter.getInstance<FastifyInstance>(), cfg, logger),
 };
