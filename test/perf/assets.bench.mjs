@@ -82,7 +82,8 @@ http.createServer((req, res) => {
 const STATIC_TWIN = `
 const fastify = require('fastify')();
 fastify.register(require('@fastify/static'), {
-  root: process.env.ROOT, serve: false, preCompressed: true, maxAge: 31536000000, immutable: true,
+  root: process.env.ROOT, serve: false, preCompressed: true, index: false,
+  maxAge: 31536000000, immutable: true,
 });
 fastify.get('/health.html', (req, reply) => reply.type('text/html').send('OK'));
 fastify.get('/assets/:name', (req, reply) => reply.sendFile(req.params.name));

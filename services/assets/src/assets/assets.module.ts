@@ -61,6 +61,8 @@ export class AssetsModule implements OnModuleInit, OnApplicationShutdown {
       // Only reply.sendFile: the controller owns the route.
       serve: false,
       preCompressed: true,
+      // No folders are served, and without an index a missing `.br`/`.gz` is one failed stat.
+      index: false,
       maxAge: MAX_AGE_MS,
       immutable: true,
       setHeaders: (reply) => {
