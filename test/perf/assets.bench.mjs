@@ -27,7 +27,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { fetch } from 'undici';
+import { fetch, request } from 'undici';
 import {
   cpuSeconds,
   freePort,
@@ -163,16 +163,19 @@ async function load(server, seconds) {
   return result;
 }
 
-/** The body and headers the service sends for the picture, for the raw server to repeat. */
+/**
+ * The body and headers the service sends for the picture, for the raw server to repeat: as sent,
+ * so still encoded (undici's `request` does not decode, where `fetch` would).
+ */
 async function servedBytes(server) {
-  const res = await fetch(`http://127.0.0.1:${server.port}/assets/${opts.image}`, {
+  const res = await request(`http://127.0.0.1:${server.port}/assets/${opts.image}`, {
     headers: requestHeaders,
   });
-  if (res.status !== 200) throw new Error(`GET /assets/${opts.image}: ${res.status}`);
-  const body = Buffer.from(await res.arrayBuffer());
+  const body = Buffer.from(await res.body.arrayBuffer());
+  if (res.statusCode !== 200) throw new Error(`GET /assets/${opts.image}: ${res.statusCode}`);
   const keep = ['content-type', 'etag', 'last-modified', 'cache-control', 'content-encoding'];
   const headers = Object.fromEntries(
-    keep.flatMap((h) => (res.headers.has(h) ? [[h, res.headers.get(h)]] : [])),
+    keep.flatMap((h) => (res.headers[h] === undefined ? [] : [[h, String(res.headers[h])]])),
   );
   return { body, headers: { ...headers, 'content-length': String(body.length) } };
 }
@@ -242,13 +245,17 @@ try {
     await freePort(),
   );
   servers.unshift(raw);
-  const twin = await start(
-    `bare Fastify + @fastify/static (node ${serviceFlags()})`,
-    pinnedTo(serverCpu, process.execPath, [...nodeFlags(), '-e', STATIC_TWIN]),
-    { ...serviceEnv(), ROOT: path.join(publicDir, 'assets') },
-    await freePort(),
-  );
-  servers.splice(1, 0, twin);
+  // The twin serves the folder as it is, without the service's pre-compressed files.
+  if (opts.encoding) console.log(`\nno bare Fastify row: it has no .br/.gz files to send`);
+  else {
+    const twin = await start(
+      `bare Fastify + @fastify/static (node ${serviceFlags()})`,
+      pinnedTo(serverCpu, process.execPath, [...nodeFlags(), '-e', STATIC_TWIN]),
+      { ...serviceEnv(), ROOT: path.join(publicDir, 'assets') },
+      await freePort(),
+    );
+    servers.splice(1, 0, twin);
+  }
   const nginx = await startNginx(scratch);
   if (typeof nginx === 'string') console.log(`\nno nginx row: ${nginx}`);
   else servers.splice(1, 0, nginx);
