@@ -26,7 +26,7 @@ const MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
 export class AssetsModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly adapterHost: HttpAdapterHost<FastifyAdapter>,
-    @Inject(ServedFolder) private readonly folder: ServedFolder,
+    private readonly folder: ServedFolder,
     @Inject(SERVICE_DEFINITION) definition: ServiceDefinition,
   ) {
     // Nest adds its routes after the modules are built: the files route gets its error handler.
