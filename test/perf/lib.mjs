@@ -1,8 +1,10 @@
 // Shared by the benchmarks: start a built service or a raw node:http twin as a child process,
-// load it with autocannon on loopback for a fixed time, read its RSS. Everything is bounded.
+// load it with autocannon (or hey, for large bodies) on loopback for a fixed time, read its RSS
+// and CPU time. Everything is bounded.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -103,3 +105,55 @@ export const serviceFlags = () =>
     nodeFlags().join(' ') || '(node defaults)',
     ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`),
   ].join(' ');
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds of this process's children that have exited (cutime + cstime): a finished `hey`. */
+function exitedChildrenCpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** `[command, args]` running `command args` on the CPUs listed (`0` or `0,1`; taskset), or as is. */
+export const pinnedTo = (cpus, command, args) =>
+  cpus ? ['taskset', ['-c', cpus, command, ...args]] : [command, args];
+
+/**
+ * Load on one URL with `hey` (it sustains large bodies where autocannon tops out), optionally
+ * pinned to `cpus`. Returns req/s, p50/p99 (ms), non-2xx and errors, and the CPU hey used itself
+ * as a share of the cores it may use: near 1, the generator and not the server is the limit.
+ */
+export async function heyLoad(url, { connections = 50, duration = 10, headers = {}, cpus } = {}) {
+  const cores = cpus ? cpus.split(',').length : availableParallelism();
+  const heyArgs = ['-z', `${duration}s`, '-c', String(connections), '-cpus', String(cores)];
+  for (const [name, value] of Object.entries(headers)) heyArgs.push('-H', `${name}: ${value}`);
+  const [command, args] = pinnedTo(cpus, 'hey', [...heyArgs, url]);
+  const cpuBefore = exitedChildrenCpuSeconds();
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code = await new Promise((r) => child.once('close', r));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`hey exited ${code}: ${out}`);
+  const number = (re) => Number(re.exec(out)?.[1] ?? NaN);
+  const sum = (matches) => matches.reduce((n, m) => n + Number(m.at(-1)), 0);
+  const statuses = [...out.matchAll(/\[(\d{3})\]\s+(\d+) responses/g)];
+  const all = sum(statuses);
+  const ok = sum(statuses.filter(([, status]) => status.startsWith('2')));
+  // Transport errors (resets, timeouts) are listed apart, as `[count] message`.
+  const failed = sum([...(out.split('Error distribution:')[1] ?? '').matchAll(/\[(\d+)\]/g)]);
+  return {
+    rps: Math.round(number(/Requests\/sec:\s+([\d.]+)/)),
+    requests: all,
+    p50: number(/50% in ([\d.]+) secs/) * 1000,
+    p99: number(/99% in ([\d.]+) secs/) * 1000,
+    errors: all - ok + failed,
+    generatorCpu: (exitedChildrenCpuSeconds() - cpuBefore) / seconds / cores,
+  };
+}

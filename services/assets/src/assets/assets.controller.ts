@@ -1,22 +1,20 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AssetsService } from './assets.service';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AssetNotFoundError } from './assets.errors';
+import { ServedFolder } from './served-folder';
 
 @Controller('assets')
 export class AssetsController {
-  constructor(private readonly assets: AssetsService) {}
+  constructor(private readonly folder: ServedFolder) {}
 
   /**
-   * One file of the folder (spec/assets.md §2). HEAD is Fastify's automatic HEAD route, which runs
-   * this handler and drops the body. The name is only ever a key into the files loaded at start-up,
-   * so no request path reaches the file system.
+   * One file of the folder (spec/assets.md §2), sent by @fastify/static with its validators,
+   * ranges and encodings. HEAD is Fastify's automatic HEAD route. The name must be one of the
+   * files found at start-up, so no other request path reaches the file system.
    */
   @Get(':name')
-  serve(
-    @Req() request: FastifyRequest<{ Params: { name: string } }>,
-    @Res() reply: FastifyReply,
-  ): void {
-    const { status, headers, body } = this.assets.respond(request.params.name, request.headers);
-    void reply.code(status).headers(headers).send(body);
+  serve(@Param('name') name: string, @Res() reply: FastifyReply): void {
+    if (!this.folder.has(name)) throw new AssetNotFoundError();
+    void reply.sendFile(name);
   }
 }
