@@ -377,7 +377,37 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
         const res = await http().post(`/checkout/${id}/submit`).expect(201);
         expect(res.body).toEqual({ orderId: 'abc123', customerEmail: 'jane@example.com' });
         await http().get(`/checkout/${id}`).expect(404);
-        await http().post(`/checkout/${id}/submit`).expect(404);
+      });
+
+      it('answers a repeated submit 200 with the first answer, and the checkout stays gone', async () => {
+        const id = newId();
+        await update(id, aCheckoutRequest({ customerEmail: 'jane@example.com' })).expect(201);
+        const first = await http().post(`/checkout/${id}/submit`).expect(201);
+        const repeat = await http().post(`/checkout/${id}/submit`).expect(200);
+        expect(repeat.body).toEqual(first.body);
+        await http().get(`/checkout/${id}`).expect(404);
+      });
+
+      it.each([2, 5])(
+        'answers %i concurrent submits: one 201, the others 200, one body',
+        async (n) => {
+          const id = newId();
+          await update(id, aCheckoutRequest()).expect(201);
+          const answers = await Promise.all(
+            Array.from({ length: n }, () => http().post(`/checkout/${id}/submit`)),
+          );
+          expect(answers.map((a) => a.status).sort()).toEqual([...Array(n - 1).fill(200), 201]);
+          for (const a of answers) expect(a.body).toEqual(answers[0].body);
+        },
+      );
+
+      it('submits an update made after a placed order as a new checkout', async () => {
+        const id = newId();
+        await update(id, aCheckoutRequest()).expect(201);
+        await http().post(`/checkout/${id}/submit`).expect(201);
+        await update(id, aCheckoutRequest({ customerEmail: 'again@example.com' })).expect(201);
+        const res = await http().post(`/checkout/${id}/submit`).expect(201);
+        expect(res.body.customerEmail).toBe('again@example.com');
       });
 
       it('echoes a null email as null and leaves an absent one out', async () => {

@@ -32,7 +32,7 @@ describeWithServer('redis', 'checkout on Redis', () => {
     afterAll(() => client.quit());
     describeCheckoutRepository(
       'Redis',
-      () => new RedisCheckoutRepository(client, client, 60, `${run}:checkout:`),
+      () => new RedisCheckoutRepository(client, client, 60, `${run}:checkout`),
     );
   });
 
