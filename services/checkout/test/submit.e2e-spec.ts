@@ -146,7 +146,7 @@ describe('submit to an orders service over HTTP', () => {
     const res = await http().post(`/checkout/${id}/submit`).expect(502);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
     expect(res.body.message).toBe(
-      `Order not placed: orders did not answer POST /orders within ${TIMEOUT_MS} ms; the checkout is kept, submit it again`,
+      `Order not confirmed: orders did not answer POST /orders within ${TIMEOUT_MS} ms; the checkout is kept, submit it again (a repeat never places a second order)`,
     );
     await stored(id);
   });

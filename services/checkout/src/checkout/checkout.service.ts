@@ -101,8 +101,11 @@ export class CheckoutService {
         this.submissions.inc({ result: 'failed' });
         await release();
         if (!(error instanceof UpstreamError)) throw error;
+        // Without an answer, orders may still place it: say so, and that a repeat is safe.
         throw new OrderNotPlacedError(
-          `Order not placed: ${error.message}; the checkout is kept, submit it again`,
+          error.reason === 'timeout'
+            ? `Order not confirmed: ${error.message}; the checkout is kept, submit it again (a repeat never places a second order)`
+            : `Order not placed: ${error.message}; the checkout is kept, submit it again`,
           { cause: error },
         );
       });
