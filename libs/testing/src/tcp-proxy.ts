@@ -51,6 +51,7 @@ export async function startTcpProxy(
       client.on('error', drop).on('close', () => (held ? held.push(() => upstream.end()) : drop()));
       upstream.on('error', drop).on('close', drop);
       upstream.on('data', (chunk: Buffer) => whenThawed(() => client.write(chunk)));
+      upstream.on('end', () => whenThawed(() => client.end()));
       client.on('data', (chunk: Buffer) =>
         whenThawed(() => {
           if (delayMs === 0) upstream.write(chunk);
