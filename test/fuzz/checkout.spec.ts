@@ -15,7 +15,7 @@ describe('checkout under 10,000 malformed and random requests', () => {
       'checkout',
       'checkout/persistence/checkout.repository',
       'CheckoutRepository',
-      { save: always, delete: always },
+      { save: always, completeSubmit: always },
     );
   });
   afterAll(() => app.close());

@@ -76,8 +76,13 @@ export class HttpClient {
     return this.send<T>('GET', path);
   }
 
-  post<T>(path: string, body?: unknown): Promise<JsonResponse<T>> {
-    return this.send<T>('POST', path, body);
+  /** `headers` are sent besides the JSON ones (an idempotency key). */
+  post<T>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<JsonResponse<T>> {
+    return this.send<T>('POST', path, body, headers);
   }
 
   patch<T>(path: string, body?: unknown): Promise<JsonResponse<T>> {
@@ -136,6 +141,7 @@ export class HttpClient {
     method: Dispatcher.HttpMethod,
     path: string,
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<JsonResponse<T>> {
     const typed =
       body !== undefined ||
@@ -144,8 +150,8 @@ export class HttpClient {
       method,
       path,
       typed
-        ? { accept: 'application/json', 'content-type': 'application/json' }
-        : { accept: 'application/json' },
+        ? { ...extraHeaders, accept: 'application/json', 'content-type': 'application/json' }
+        : { ...extraHeaders, accept: 'application/json' },
       body === undefined ? undefined : JSON.stringify(body),
     );
     const text = res.body.toString('utf8');

@@ -9,6 +9,13 @@ export interface TcpProxy {
   stop: () => Promise<void>;
   /** Listens again on the same port: the upstream is back. */
   start: () => Promise<void>;
+  /**
+   * Holds every byte, both ways, until `thaw`: the upstream looks frozen (SIGSTOP), connections
+   * stay open. What a client sent before hanging up still reaches the upstream on `thaw`, as it
+   * would sit in a stopped server's socket buffer.
+   */
+  freeze: () => void;
+  thaw: () => void;
 }
 
 /**
@@ -27,6 +34,8 @@ export async function startTcpProxy(
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
+  let held: Array<() => void> | undefined;
+  const whenThawed = (action: () => void) => (held ? held.push(action) : action());
 
   const listen = async (): Promise<void> => {
     server = createServer((client) => {
@@ -39,13 +48,16 @@ export async function startTcpProxy(
         sockets.delete(client);
         sockets.delete(upstream);
       };
-      client.on('error', drop).on('close', drop);
+      client.on('error', drop).on('close', () => (held ? held.push(() => upstream.end()) : drop()));
       upstream.on('error', drop).on('close', drop);
-      upstream.pipe(client);
-      client.on('data', (chunk: Buffer) => {
-        if (delayMs === 0) upstream.write(chunk);
-        else setTimeout(() => upstream.write(chunk), delayMs);
-      });
+      upstream.on('data', (chunk: Buffer) => whenThawed(() => client.write(chunk)));
+      upstream.on('end', () => whenThawed(() => client.end()));
+      client.on('data', (chunk: Buffer) =>
+        whenThawed(() => {
+          if (delayMs === 0) upstream.write(chunk);
+          else setTimeout(() => upstream.write(chunk), delayMs);
+        }),
+      );
     });
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -56,10 +68,19 @@ export async function startTcpProxy(
     port,
     connections: () => accepted,
     stop: async () => {
+      held = undefined;
       for (const s of sockets) s.destroy();
       sockets.clear();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },
     start: listen,
+    freeze: () => {
+      held ??= [];
+    },
+    thaw: () => {
+      const actions = held ?? [];
+      held = undefined;
+      for (const action of actions) action();
+    },
   };
 }

@@ -213,6 +213,10 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
           { subtotal: 1, deliveryOptionToken: 'anything at all' },
           { subtotal: 492, items: [anItem({ totalCost: 123 }), anItem({ totalCost: 123 })] },
           { subtotal: 1, shippingAddress: anAddress({ address2: undefined }) },
+          {
+            subtotal: 2147483647,
+            items: [anItem({ name: 'ü'.repeat(255), quantity: 2147483647 })],
+          },
         ]) {
           await update(newId(), body).expect(201);
         }
@@ -293,6 +297,61 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
           'a number address2',
           { subtotal: 1, shippingAddress: { ...anAddress(), address2: 5 } },
           ['shippingAddress.address2 must be a string'],
+        ],
+        [
+          'an array as the address',
+          { subtotal: 1, shippingAddress: [] },
+          ['shippingAddress must be an object, not an array'],
+        ],
+        [
+          'an array as an item',
+          { subtotal: 1, items: [[]] },
+          ['items must hold objects, not arrays'],
+        ],
+        [
+          'a NUL in the first name',
+          { subtotal: 1, shippingAddress: anAddress({ firstName: 'Eve\u0000' }) },
+          ['shippingAddress.firstName must not contain control characters'],
+        ],
+        [
+          'a line break in an item name',
+          { subtotal: 1, items: [anItem({ name: 'Gentle\rman' })] },
+          ['items.0.name must not contain control characters'],
+        ],
+        [
+          'a last name over 255 characters',
+          { subtotal: 1, shippingAddress: anAddress({ lastName: 'x'.repeat(256) }) },
+          ['shippingAddress.lastName must be shorter than or equal to 255 characters'],
+        ],
+        [
+          'an email over 255 characters',
+          {
+            subtotal: 1,
+            customerEmail: `${'x'.repeat(64)}@${['a', 'b', 'c'].map((l) => l.repeat(63)).join('.')}.com`,
+          },
+          [
+            'customerEmail must be an email',
+            'customerEmail must be shorter than or equal to 255 characters',
+          ],
+        ],
+        [
+          'a quantity of 1e308',
+          { subtotal: 1, items: [anItem({ quantity: 1e308 })] },
+          ['items.0.quantity must not be greater than 2147483647'],
+        ],
+        [
+          'a subtotal over the largest amount',
+          { subtotal: 2 ** 31 },
+          ['subtotal must not be greater than 2147483647'],
+        ],
+        [
+          'more than 1000 items',
+          // Items as small as the rules allow, to stay under the 100 kB body limit.
+          {
+            subtotal: 1,
+            items: Array.from({ length: 1001 }, () => anItem({ id: '', name: '', imageUrl: '' })),
+          },
+          ['items must contain no more than 1000 elements'],
         ],
       ])('rejects %s', async (_, body, messages) => {
         const id = newId();
@@ -377,7 +436,37 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
         const res = await http().post(`/checkout/${id}/submit`).expect(201);
         expect(res.body).toEqual({ orderId: 'abc123', customerEmail: 'jane@example.com' });
         await http().get(`/checkout/${id}`).expect(404);
-        await http().post(`/checkout/${id}/submit`).expect(404);
+      });
+
+      it('answers a repeated submit 200 with the first answer, and the checkout stays gone', async () => {
+        const id = newId();
+        await update(id, aCheckoutRequest({ customerEmail: 'jane@example.com' })).expect(201);
+        const first = await http().post(`/checkout/${id}/submit`).expect(201);
+        const repeat = await http().post(`/checkout/${id}/submit`).expect(200);
+        expect(repeat.body).toEqual(first.body);
+        await http().get(`/checkout/${id}`).expect(404);
+      });
+
+      it.each([2, 5])(
+        'answers %i concurrent submits: one 201, the others 200, one body',
+        async (n) => {
+          const id = newId();
+          await update(id, aCheckoutRequest()).expect(201);
+          const answers = await Promise.all(
+            Array.from({ length: n }, () => http().post(`/checkout/${id}/submit`)),
+          );
+          expect(answers.map((a) => a.status).sort()).toEqual([...Array(n - 1).fill(200), 201]);
+          for (const a of answers) expect(a.body).toEqual(answers[0].body);
+        },
+      );
+
+      it('submits an update made after a placed order as a new checkout', async () => {
+        const id = newId();
+        await update(id, aCheckoutRequest()).expect(201);
+        await http().post(`/checkout/${id}/submit`).expect(201);
+        await update(id, aCheckoutRequest({ customerEmail: 'again@example.com' })).expect(201);
+        const res = await http().post(`/checkout/${id}/submit`).expect(201);
+        expect(res.body.customerEmail).toBe('again@example.com');
       });
 
       it('echoes a null email as null and leaves an absent one out', async () => {
@@ -411,6 +500,11 @@ export function describeCheckoutApi(store: string, env: () => Env, idPrefix = ''
           'neither',
           { shippingAddress: null, items: undefined },
           'missing shippingAddress and items',
+        ],
+        [
+          'a blank first name (orders refuses it)',
+          { shippingAddress: anAddress({ firstName: ' ' }) },
+          'missing shippingAddress.firstName',
         ],
       ])('answers 400 for %s, naming it, and keeps the checkout', async (_, overrides, missing) => {
         const id = newId();

@@ -32,7 +32,7 @@ describeWithServer('redis', 'checkout on Redis', () => {
     afterAll(() => client.quit());
     describeCheckoutRepository(
       'Redis',
-      () => new RedisCheckoutRepository(client, client, 60, `${run}:checkout:`),
+      () => new RedisCheckoutRepository(client, client, 60, `${run}:checkout`),
     );
   });
 
@@ -107,6 +107,59 @@ describeWithServer('redis', 'checkout on Redis', () => {
     it('is ready while Redis answers, naming it', async () => {
       const res = await http().get('/health/ready').expect(200);
       expect(res.body.details).toEqual({ redis: { status: 'up' } });
+    });
+  });
+
+  describe('round trips, counted with MONITOR', () => {
+    let app: NestFastifyApplication;
+    const client = new Redis(REDIS_URL, { lazyConnect: true });
+    let monitor: Redis;
+    const http = () => request(app.getHttpServer());
+    const seen: string[] = [];
+
+    beforeAll(async () => {
+      app = await startCheckout({ REDIS_URL });
+      monitor = await client.monitor();
+      // Commands scripts run show up with source "lua": they are not round trips.
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (source !== 'lua' && args.some((a) => a.includes(`${run}-trips`))) {
+          seen.push(args[0].toLowerCase());
+        }
+      });
+      // Loads the scripts, so the counts below are the steady state's.
+      await http().post(`/checkout/${run}-warm/update`).send(aCheckoutRequest()).expect(201);
+      await http().post(`/checkout/${run}-warm/submit`).expect(201);
+    });
+    afterAll(async () => {
+      monitor.disconnect();
+      client.disconnect();
+      await app.close();
+    });
+
+    async function commandsOf(send: () => PromiseLike<unknown>): Promise<string[]> {
+      seen.length = 0;
+      await send();
+      // MONITOR reports on its own connection; a PING through it arrives after the commands.
+      await admin.ping();
+      await new Promise((r) => setTimeout(r, 50));
+      return [...seen];
+    }
+
+    it('takes one command per update and per GET, two per submit, one per repeated submit', async () => {
+      const id = `${run}-trips`;
+      const update = () =>
+        http().post(`/checkout/${id}/update`).send(aCheckoutRequest()).expect(201);
+      expect(await commandsOf(update)).toEqual(['set']);
+      expect(await commandsOf(() => http().get(`/checkout/${id}`).expect(200))).toEqual(['get']);
+      expect(await commandsOf(update)).toEqual(['set']);
+      expect(await commandsOf(() => http().post(`/checkout/${id}/submit`).expect(201))).toEqual([
+        'evalsha',
+        'evalsha',
+      ]);
+      expect(await commandsOf(() => http().post(`/checkout/${id}/submit`).expect(200))).toEqual([
+        'evalsha',
+      ]);
+      expect(await commandsOf(() => http().get(`/checkout/${id}`).expect(404))).toEqual(['get']);
     });
   });
 

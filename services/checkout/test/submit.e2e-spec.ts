@@ -146,9 +146,62 @@ describe('submit to an orders service over HTTP', () => {
     const res = await http().post(`/checkout/${id}/submit`).expect(502);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
     expect(res.body.message).toBe(
-      `Order not placed: orders did not answer POST /orders within ${TIMEOUT_MS} ms; the checkout is kept, submit it again`,
+      `Order not confirmed: orders did not answer POST /orders within ${TIMEOUT_MS} ms; the checkout is kept, submit it again (a repeat never places a second order)`,
     );
     await stored(id);
+  });
+
+  describe('idempotency', () => {
+    const keyOf = (r: { headers: Record<string, unknown> }) => r.headers['idempotency-key'];
+
+    it('sends an idempotency-key, the same for every attempt at one checkout, new after an update', async () => {
+      const id = await checkoutFor();
+      orders.answer = failing(503);
+      await http().post(`/checkout/${id}/submit`).expect(502);
+      orders.answer = placed('order-k');
+      await http().post(`/checkout/${id}/submit`).expect(201);
+      const [failed, succeeded] = orders.requests;
+      expect(keyOf(failed)).toMatch(/^[\w-]{43}$/);
+      expect(keyOf(succeeded)).toBe(keyOf(failed));
+
+      await http().post(`/checkout/${id}/update`).send(aCheckoutRequest()).expect(201);
+      await http().post(`/checkout/${id}/submit`).expect(201);
+      const other = await checkoutFor();
+      await http().post(`/checkout/${other}/submit`).expect(201);
+      expect(new Set(orders.requests.map(keyOf)).size).toBe(3);
+    });
+
+    it.each([2, 5])(
+      'sends one order for %i concurrent submits; the others answer 200 with its body',
+      async (n) => {
+        const id = await checkoutFor();
+        let answered = 0;
+        // Orders takes its time, so the submits really overlap.
+        orders.answer = (req, res) =>
+          setTimeout(() => {
+            answered++;
+            placed(`order-${n}`)(req, res);
+          }, 200);
+        const answers = await Promise.all(
+          Array.from({ length: n }, () => http().post(`/checkout/${id}/submit`)),
+        );
+        expect(orders.requests).toHaveLength(1);
+        expect(answered).toBe(1);
+        expect(answers.map((a) => a.status).sort()).toEqual([...Array(n - 1).fill(200), 201]);
+        for (const a of answers) expect(a.body).toEqual(answers[0].body);
+      },
+    );
+
+    it('retries a submit that timed out with the same key, so orders can answer the first order', async () => {
+      const id = await checkoutFor();
+      orders.answer = hanging;
+      await http().post(`/checkout/${id}/submit`).expect(502);
+      orders.answer = placed('order-late');
+      const res = await http().post(`/checkout/${id}/submit`).expect(201);
+      expect(res.body.orderId).toBe('order-late');
+      expect(orders.requests).toHaveLength(2);
+      expect(keyOf(orders.requests[1])).toBe(keyOf(orders.requests[0]));
+    });
   });
 
   it('answers readiness by orders’ health', async () => {

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IDEMPOTENCY_KEY_HEADER } from '@retail/contracts';
 import { createTestApp } from '@retail/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
@@ -197,6 +198,31 @@ export function describeOrdersApi(store: string, env: () => Env): void {
         ],
         ['an item that is not an object', anOrderRequest({ items: [5 as never] }), 'items'],
         [
+          'an array as an item',
+          anOrderRequest({ items: [[] as never] }),
+          'each value in items must be an object',
+        ],
+        [
+          'a NUL in firstName',
+          anOrderRequest({ firstName: 'Eve\u0000' }),
+          'firstName must not contain control characters',
+        ],
+        [
+          'a line break in an item name',
+          anOrderRequest({ items: [anItem({ name: 'Pocket\nWatch' })] }),
+          'items.0.name must not contain control characters',
+        ],
+        [
+          'an email over 255 characters',
+          anOrderRequest({ email: `${'x'.repeat(250)}@example.com` }),
+          'email must be shorter than or equal to 255 characters',
+        ],
+        [
+          'a quantity of 1e308',
+          anOrderRequest({ items: [anItem({ quantity: 1e308 })] }),
+          'items.0.quantity must not be greater than 2147483647',
+        ],
+        [
           'an item without name',
           anOrderRequest({ items: [anItem({ name: undefined })] }),
           'items.0.name is required',
@@ -286,6 +312,47 @@ export function describeOrdersApi(store: string, env: () => Env): void {
       );
     });
 
+    describe('POST /orders with an idempotency-key', () => {
+      const postKeyed = (key: string, body: unknown = anOrderRequest()) =>
+        http()
+          .post('/orders')
+          .set(IDEMPOTENCY_KEY_HEADER, key)
+          .send(body as object);
+
+      it('answers a repeat with the first order (200, same body) and stores one order', async () => {
+        const before = await count();
+        const key = `repeat-${Date.now()}`;
+        const first = (await postKeyed(key).expect(200)).body;
+        const repeat = await postKeyed(key, anOrderRequest({ firstName: 'Other' })).expect(200);
+        expect(repeat.body).toEqual(first);
+        expect(await count()).toBe(before + 1);
+        const other = (await postKeyed(`${key}-2`).expect(200)).body;
+        expect(other.id).not.toBe(first.id);
+        expect(await count()).toBe(before + 2);
+      });
+
+      it.each([2, 5])('places one order for %i concurrent requests with one key', async (n) => {
+        const before = await count();
+        const key = `concurrent-${n}-${Date.now()}`;
+        const answers = await Promise.all(Array.from({ length: n }, () => postKeyed(key)));
+        expect(answers.map((a) => a.status)).toEqual(Array(n).fill(200));
+        expect(new Set(answers.map((a) => (a.body as { id: string }).id)).size).toBe(1);
+        expect(await count()).toBe(before + 1);
+      });
+
+      it.each([
+        ['empty', ''],
+        ['over 255 characters', 'k'.repeat(256)],
+      ])('refuses an %s key with 400, storing nothing', async (_, key) => {
+        const before = await count();
+        const res = await postKeyed(key).expect(400);
+        expect(res.body).toEqual(
+          SPRING_ERROR(400, 'Bad Request', expect.stringContaining('idempotency-key')),
+        );
+        expect(await count()).toBe(before);
+      });
+    });
+
     describe('GET /orders', () => {
       it('lists every order, newest first, each with its items', async () => {
         const first = (await post(anOrderRequest({ firstName: 'First' })).expect(200)).body;
@@ -322,6 +389,14 @@ export function describeOrdersApi(store: string, env: () => Env): void {
         }
       });
     });
+
+    it.each(['%00', 'a%00b', '%1F'])(
+      'answers GET /orders/%s 404, not a database outage',
+      async (id) => {
+        const res = await http().get(`/orders/${id}`).expect(404);
+        expect(res.body).toMatchObject({ status: 404, error: 'Not Found' });
+      },
+    );
 
     it('answers an unknown path 404 in the Spring error shape', async () => {
       const res = await http().get('/nowhere').expect(404);

@@ -92,6 +92,37 @@ export function describeOrdersRepository(name: string, open: () => Promise<Store
       expect(await store.orders.findAll()).toEqual([expected]);
     });
 
+    describe('idempotency key', () => {
+      it('answers the first order for a repeated key, storing no second order and no second event', async () => {
+        const first = anOrder();
+        const firstEvent = orderCreatedEvent(first);
+        expect(await store.orders.create(first, firstEvent, 'key-1')).toEqual({
+          order: first,
+          created: true,
+        });
+        const repeat = anOrder({ firstName: 'Repeat' });
+        expect(await store.orders.create(repeat, orderCreatedEvent(repeat), 'key-1')).toEqual({
+          order: first,
+          created: false,
+        });
+        expect(await store.orders.findAll()).toEqual([first]);
+        expect(await peek(store.outbox)).toEqual([firstEvent]);
+      });
+
+      it('places one order out of concurrent creates with one key, and any number without a key', async () => {
+        const orders = Array.from({ length: 5 }, () => anOrder());
+        const placed = await Promise.all(
+          orders.map((o) => store.orders.create(o, orderCreatedEvent(o), 'key-concurrent')),
+        );
+        expect(placed.filter((p) => p.created)).toHaveLength(1);
+        expect(new Set(placed.map((p) => p.order.id)).size).toBe(1);
+        const unkeyed = [anOrder(), anOrder()];
+        for (const o of unkeyed) await store.orders.create(o, orderCreatedEvent(o));
+        expect(await store.orders.findAll()).toHaveLength(3);
+        expect(await peek(store.outbox)).toHaveLength(3);
+      });
+    });
+
     describe('outbox', () => {
       it('hands out the events in the order they were written, at most `limit` at a time', async () => {
         const written = [];

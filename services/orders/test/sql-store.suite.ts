@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from '@retail/service-kit';
 import { createTestApp, startTcpProxy, TcpProxy } from '@retail/testing';
 import request from 'supertest';
+import { IDEMPOTENCY_KEY_HEADER } from '@retail/contracts';
 import { AppModule } from '../src/app.module';
 import { loadConfig, SqlConfig } from '../src/config/orders.config';
 import { orderCreatedEvent } from '../src/events/order-created.event';
@@ -84,7 +85,7 @@ export function describeSqlStore(
         await (await openSqlStore(sqlConfig(fresh.env()), logger)).close();
         await (await openSqlStore(sqlConfig(fresh.env()), logger)).close();
         const migrations = await fresh.query('SELECT name FROM orders_migrations');
-        expect(migrations).toHaveLength(1);
+        expect(migrations).toHaveLength(2);
         for (const table of ['order_entity', 'order_item_entity', 'order_outbox']) {
           expect(await fresh.query(`SELECT COUNT(*) AS n FROM ${table}`)).toEqual([
             { n: expect.anything() },
@@ -106,6 +107,53 @@ export function describeSqlStore(
       );
       expect(Date.now() - started).toBeGreaterThanOrEqual(500);
       expect(Date.now() - started).toBeLessThan(5000);
+    });
+
+    describe('when the database freezes past the 5 s query timeout', () => {
+      let proxy: TcpProxy;
+      let app: NestFastifyApplication;
+      const http = () => request(app.getHttpServer());
+      const rows = async (sql: string, params: unknown[]) =>
+        Number((await database().query<{ n: unknown }>(sql, params))[0].n);
+
+      beforeAll(async () => {
+        proxy = await startTcpProxy(database().port);
+        app = await createTestApp(
+          AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent', ...database().env({}, proxy.port) })),
+        );
+      });
+      afterAll(async () => {
+        await app.close();
+        await proxy.stop();
+      });
+
+      it('answers 503 and places nothing, so a retry with the key places exactly one order', async () => {
+        const key = `frozen-${Date.now()}`;
+        const placed = () =>
+          rows('SELECT COUNT(*) AS n FROM order_entity WHERE idempotency_key = ?', [key]);
+        const send = () =>
+          http().post('/orders').set(IDEMPOTENCY_KEY_HEADER, key).send(anOrderRequest());
+
+        // A pooled connection, as under load: the freeze then hits a transaction, not a connect.
+        await http().get('/orders').expect(200);
+        proxy.freeze();
+        const started = Date.now();
+        const refused = await send().expect(503);
+        expect(Date.now() - started).toBeLessThan(6000);
+        expect(refused.body.message).toBe('The orders database is unavailable');
+        proxy.thaw();
+        // The abandoned transaction reaches the database now; it must roll back, not commit.
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(await placed()).toBe(0);
+
+        const retry = (await send().expect(200)).body as { id: string };
+        const again = (await send().expect(200)).body as { id: string };
+        expect(again).toEqual(retry);
+        expect(await placed()).toBe(1);
+        expect(
+          await rows('SELECT COUNT(*) AS n FROM order_outbox WHERE order_id = ?', [retry.id]),
+        ).toBe(1);
+      }, 20_000);
     });
 
     describe('while the database is away', () => {

@@ -1,4 +1,4 @@
-import type { CreateOrderRequest } from '@retail/contracts';
+import { type CreateOrderRequest, IDEMPOTENCY_KEY_HEADER } from '@retail/contracts';
 import { BackendClient, ClientOptions, HttpBackend } from '../backend-client';
 import { UpstreamError } from '../http-client';
 
@@ -16,8 +16,11 @@ export interface PlacedOrder {
 /** The orders API as checkout uses it (spec/orders.md "Routes"). */
 export abstract class OrdersClient extends BackendClient {
   readonly service = 'orders';
-  /** Places one order; rejects with UpstreamError when orders does not take it. */
-  abstract create(order: OrderSubmission): Promise<PlacedOrder>;
+  /**
+   * Places one order; rejects with UpstreamError when orders does not take it. Calls with the same
+   * `idempotencyKey` place one order between them: a repeat gets the first one.
+   */
+  abstract create(order: OrderSubmission, idempotencyKey: string): Promise<PlacedOrder>;
 }
 
 export class HttpOrdersClient extends OrdersClient {
@@ -32,8 +35,10 @@ export class HttpOrdersClient extends OrdersClient {
     return this.backend.baseUrl;
   }
 
-  async create(order: OrderSubmission): Promise<PlacedOrder> {
-    const res = await this.backend.http.post<unknown>('/orders', order);
+  async create(order: OrderSubmission, idempotencyKey: string): Promise<PlacedOrder> {
+    const res = await this.backend.http.post<unknown>('/orders', order, {
+      [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
+    });
     if (res.status < 200 || res.status >= 300) {
       // Orders' error body names what it rejected; that is worth passing on.
       const detail = (res.body as { message?: unknown } | undefined)?.message;

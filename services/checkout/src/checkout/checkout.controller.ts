@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBadRequestResponse,
@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Checkout, CheckoutRequest, CheckoutSubmitted } from '@retail/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CheckoutService } from './checkout.service';
 import { CheckoutRequestDto } from './dto/checkout-request.dto';
 import {
@@ -50,15 +50,28 @@ export class CheckoutController {
     return this.checkout.update(customerId, received.body as CheckoutRequest);
   }
 
+  /**
+   * Idempotent: the first submit answers 201; any repeat of it, concurrent or later, answers 200
+   * with the first one's body, and no second order is placed.
+   */
   @Post(':customerId/submit')
-  @ApiCreatedResponse({ type: CheckoutSubmittedResponse })
+  @ApiCreatedResponse({ type: CheckoutSubmittedResponse, description: 'The order placed' })
+  @ApiOkResponse({
+    type: CheckoutSubmittedResponse,
+    description: 'A repeat of a submit that placed the order: its answer, nothing placed',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'No shipping address or no items' })
   @ApiBadGatewayResponse({
     type: ErrorResponse,
     description: 'Orders failed or is unreachable; the checkout is kept',
   })
-  submitCheckout(@Param('customerId') customerId: string): Promise<CheckoutSubmitted> {
-    return this.checkout.submit(customerId);
+  async submitCheckout(
+    @Param('customerId') customerId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CheckoutSubmitted> {
+    const { answer, repeated } = await this.checkout.submit(customerId);
+    if (repeated) reply.status(HttpStatus.OK);
+    return answer;
   }
 }

@@ -15,7 +15,10 @@ export class CheckoutIncompleteError extends DomainError {
   }
 }
 
-/** The orders service did not take the order; the checkout is kept so the customer can retry. */
+/**
+ * The orders service did not take the order, or did not answer in time (then it may have); the
+ * checkout is kept so the customer can retry, which never places a second order.
+ */
 export class OrderNotPlacedError extends DomainError {
   readonly code = 'CHECKOUT.ORDER_NOT_PLACED';
 }

@@ -15,7 +15,16 @@ export class OrdersUnavailableError extends DomainError {
   }
 }
 
+/** An `idempotency-key` header that cannot be stored: empty, too long or with control characters. */
+export class InvalidIdempotencyKeyError extends DomainError {
+  readonly code = 'ORDERS.INVALID_IDEMPOTENCY_KEY';
+  constructor() {
+    super('idempotency-key must be 1 to 255 characters without control characters');
+  }
+}
+
 export const ORDERS_ERROR_STATUS: Record<string, number> = {
   'ORDERS.ORDER_NOT_FOUND': 404,
   'ORDERS.DATABASE_UNAVAILABLE': 503,
+  'ORDERS.INVALID_IDEMPOTENCY_KEY': 400,
 };

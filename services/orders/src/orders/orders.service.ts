@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { MAX_TEXT_LENGTH, PRINTABLE_TEXT } from '@retail/contracts';
 import { APP_LOGGER } from '@retail/service-kit';
 import type { AppLogger } from '@retail/service-kit';
 import { orderCreatedEvent } from '../events/order-created.event';
 import { OutboxRelay } from '../events/outbox-relay';
 import type { CreateOrderDto, CreateOrderItemDto } from './dto/create-order.dto';
 import type { Order, OrderItem } from './order';
-import { OrderNotFoundError } from './orders.errors';
+import { InvalidIdempotencyKeyError, OrderNotFoundError } from './orders.errors';
 import { OrdersMetrics } from './orders.metrics';
 import { OrdersRepository } from './persistence/orders.repository';
 
@@ -21,9 +22,13 @@ export class OrdersService {
 
   /**
    * Stores the order with a new UUID and its OrderCreatedEvent in one transaction; the event is
-   * published after the commit, and the metrics count only committed orders.
+   * published after the commit, and the metrics count only committed orders. A request repeating
+   * an `idempotencyKey` gets the order first placed with it, and nothing is stored or published.
    */
-  async create(request: CreateOrderDto): Promise<Order> {
+  async create(request: CreateOrderDto, idempotencyKey?: string): Promise<Order> {
+    if (idempotencyKey !== undefined && !isStorableText(idempotencyKey)) {
+      throw new InvalidIdempotencyKeyError();
+    }
     const order: Order = {
       id: randomUUID(),
       firstName: request.firstName,
@@ -31,7 +36,11 @@ export class OrdersService {
       email: request.email ?? null,
       items: request.items.map(toItem),
     };
-    await this.repository.create(order, orderCreatedEvent(order));
+    const placed = await this.repository.create(order, orderCreatedEvent(order), idempotencyKey);
+    if (!placed.created) {
+      this.logger.info({ orderId: placed.order.id }, 'order repeated, the first one answered');
+      return placed.order;
+    }
     this.relay.wake();
     this.metrics.orderPlaced(order);
     this.logger.info({ orderId: order.id, items: order.items.length }, 'order created');
@@ -43,11 +52,16 @@ export class OrdersService {
   }
 
   async get(id: string): Promise<Order> {
+    // No order has such an id, and a database would refuse the text (PostgreSQL and NUL).
+    if (!isStorableText(id)) throw new OrderNotFoundError(id);
     const order = await this.repository.findById(id);
     if (!order) throw new OrderNotFoundError(id);
     return order;
   }
 }
+
+const isStorableText = (text: string): boolean =>
+  text.length > 0 && text.length <= MAX_TEXT_LENGTH && PRINTABLE_TEXT.test(text);
 
 /**
  * Missing numbers are 0, as in the reference. Checkout sends the unit cost as `price` (spec:

@@ -1,4 +1,4 @@
-import { aCheckoutRequest, anItem } from '../../../test/builders';
+import { aCheckoutRequest, anAddress, anItem } from '../../../test/builders';
 import { CheckoutIncompleteError } from '../checkout.errors';
 import { toOrderSubmission } from './order-submission';
 
@@ -55,6 +55,8 @@ describe(toOrderSubmission.name, () => {
     [{ items: [] }, 'missing items'],
     [{ items: undefined }, 'missing items'],
     [{ items: [], shippingAddress: null }, 'missing shippingAddress and items'],
+    [{ shippingAddress: anAddress({ firstName: ' ' }) }, 'missing shippingAddress.firstName'],
+    [{ items: [anItem(), anItem({ name: '' })] }, 'missing items.1.name'],
   ])('refuses %p, naming what is missing', (overrides, message) => {
     const submit = () => toOrderSubmission(aCheckoutRequest(overrides));
     expect(submit).toThrow(CheckoutIncompleteError);

@@ -11,8 +11,14 @@ export function toOrderSubmission(request: CheckoutRequest): OrderSubmission {
   const address = request.shippingAddress;
   const items = itemsOf(request);
   const missing = [
-    ...(address === undefined || address === null ? ['shippingAddress'] : []),
+    ...(address === undefined || address === null
+      ? ['shippingAddress']
+      : blank(address.firstName)
+        ? ['shippingAddress.firstName']
+        : []),
     ...(items.length === 0 ? ['items'] : []),
+    // Orders refuses an order without a name or an item without one: say so before sending.
+    ...items.flatMap((item, i) => (blank(item.name) ? [`items.${i}.name`] : [])),
   ];
   if (!address || missing.length > 0) throw new CheckoutIncompleteError(missing);
   return {
@@ -30,6 +36,8 @@ export function toOrderSubmission(request: CheckoutRequest): OrderSubmission {
     })),
   };
 }
+
+const blank = (text: string): boolean => !/\S/.test(text);
 
 // Validation accepts a single item object in place of the array (spec quirk); it is one item.
 function itemsOf(request: CheckoutRequest): CheckoutItem[] {

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_AMOUNT, MAX_ORDER_ITEMS, MAX_TEXT_LENGTH, PRINTABLE_TEXT } from '@retail/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,6 +8,7 @@ import {
   IsArray,
   IsDefined,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,37 +18,40 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-// The reference's columns: VARCHAR(255) and INT.
-const MAX_TEXT = 255;
-const MAX_INT = 2_147_483_647;
-// Far above any real basket; keeps one order inside a database's bound-parameter limit.
-const MAX_ITEMS = 1000;
-
 const REQUIRED = { message: '$property is required' };
 const NOT_BLANK = { message: '$property must not be blank' };
+
+/** A string a database stores as sent: at most 255 characters, no control character (NUL). */
+const Text = () =>
+  applyDecorators(
+    IsString(),
+    Matches(PRINTABLE_TEXT, { message: '$property must not contain control characters' }),
+    MaxLength(MAX_TEXT_LENGTH),
+  );
 
 /** A whole number 0..2^31-1, or absent/null (stored as 0, as the reference does). */
 const Amount = (description: string) =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_INT, description }),
+    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT, description }),
     IsOptional(),
     IsInt(),
     Min(0),
-    Max(MAX_INT),
+    Max(MAX_AMOUNT),
   );
 
 export class CreateOrderItemDto {
-  @ApiPropertyOptional({ example: 'a1258cd2-176c-4507-ade6-746dab5ad625', maxLength: MAX_TEXT })
+  @ApiPropertyOptional({
+    example: 'a1258cd2-176c-4507-ade6-746dab5ad625',
+    maxLength: MAX_TEXT_LENGTH,
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @Text()
   productId?: string | null;
 
-  @ApiProperty({ example: 'Pocket Watch', maxLength: MAX_TEXT })
+  @ApiProperty({ example: 'Pocket Watch', maxLength: MAX_TEXT_LENGTH })
   @IsDefined(REQUIRED)
-  @IsString()
+  @Text()
   @Matches(/\S/, NOT_BLANK)
-  @MaxLength(MAX_TEXT)
   name!: string;
 
   @Amount('Defaults to 0')
@@ -64,30 +69,29 @@ export class CreateOrderItemDto {
 
 /** `POST /orders`. Unknown fields, `id` included, are dropped. */
 export class CreateOrderDto {
-  @ApiProperty({ example: 'John', maxLength: MAX_TEXT })
+  @ApiProperty({ example: 'John', maxLength: MAX_TEXT_LENGTH })
   @IsDefined(REQUIRED)
-  @IsString()
+  @Text()
   @Matches(/\S/, NOT_BLANK)
-  @MaxLength(MAX_TEXT)
   firstName!: string;
 
-  @ApiPropertyOptional({ example: 'Doe', maxLength: MAX_TEXT, nullable: true })
+  @ApiPropertyOptional({ example: 'Doe', maxLength: MAX_TEXT_LENGTH, nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @Text()
   lastName?: string | null;
 
-  @ApiPropertyOptional({ example: 'john@example.com', maxLength: MAX_TEXT, nullable: true })
+  @ApiPropertyOptional({ example: 'john@example.com', maxLength: MAX_TEXT_LENGTH, nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @Text()
   email?: string | null;
 
-  @ApiProperty({ type: [CreateOrderItemDto], minItems: 1, maxItems: MAX_ITEMS })
+  @ApiProperty({ type: [CreateOrderItemDto], minItems: 1, maxItems: MAX_ORDER_ITEMS })
   @IsDefined(REQUIRED)
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_ITEMS)
+  @ArrayMaxSize(MAX_ORDER_ITEMS)
+  // ValidateNested alone lets an array through as an item (`[[]]`): each must be an object.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CreateOrderItemDto)
   items!: CreateOrderItemDto[];

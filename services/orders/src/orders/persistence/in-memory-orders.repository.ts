@@ -1,6 +1,6 @@
 import { Outbox, OutboxEvent } from '../../events/outbox';
 import type { Order } from '../order';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, Placed } from './orders.repository';
 
 /** The embedded default's outbox: events in write order, removed once published. */
 export class InMemoryOutbox extends Outbox {
@@ -33,17 +33,24 @@ export class InMemoryOutbox extends Outbox {
 export class InMemoryOrdersRepository extends OrdersRepository {
   private readonly byId = new Map<string, string>();
   private readonly inOrder: string[] = [];
+  /** Idempotency key → order id, unique like the databases' column. */
+  private readonly byKey = new Map<string, string>();
 
   constructor(private readonly outbox: InMemoryOutbox) {
     super();
   }
 
-  create(order: Order, event: OutboxEvent): Promise<void> {
+  create(order: Order, event: OutboxEvent, idempotencyKey?: string): Promise<Placed> {
+    const placedId = idempotencyKey === undefined ? undefined : this.byKey.get(idempotencyKey);
+    if (placedId !== undefined) {
+      return Promise.resolve({ order: toOrder(this.byId.get(placedId)!), created: false });
+    }
     const row = JSON.stringify(order);
     this.byId.set(order.id, row);
     this.inOrder.push(row);
+    if (idempotencyKey !== undefined) this.byKey.set(idempotencyKey, order.id);
     this.outbox.add(event);
-    return Promise.resolve();
+    return Promise.resolve({ order: toOrder(row), created: true });
   }
 
   findAll(): Promise<Order[]> {

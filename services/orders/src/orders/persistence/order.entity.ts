@@ -17,6 +17,10 @@ export class OrderEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   email!: string | null;
 
+  /** The `idempotency-key` header of the request that placed it; unique, null without one. */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 255, nullable: true, select: false })
+  idempotencyKey!: string | null;
+
   /** Assigned by the database on insert; orders are listed by it, newest first. */
   @Column({ type: 'bigint', insert: false, update: false, select: false })
   seq!: string;

@@ -1,13 +1,16 @@
 import { withTimeout } from '@retail/service-kit';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Outbox, OutboxEvent } from '../../events/outbox';
 import type { Order } from '../order';
 import { OrdersUnavailableError } from '../orders.errors';
 import { OrderEntity, OrderItemEntity, OutboxEntity } from './order.entity';
-import { OrdersRepository } from './orders.repository';
+import { OrdersRepository, Placed } from './orders.repository';
 
 // A query that outlives this is answered 503 rather than holding the request (DESIGN: no hangs).
 const QUERY_TIMEOUT_MS = 5000;
+
+// What PostgreSQL and MySQL/MariaDB report for a duplicate in a unique index.
+const UNIQUE_VIOLATION = new Set(['23505', 'ER_DUP_ENTRY']);
 
 /** One row of the orders ⟕ items join. */
 interface OrderRow {
@@ -28,30 +31,50 @@ export class TypeOrmOrdersRepository extends OrdersRepository {
     super();
   }
 
-  create(order: Order, event: OutboxEvent): Promise<void> {
-    return guarded(() =>
-      this.dataSource.transaction(async (manager) => {
-        await insert(manager, OrderEntity, {
-          id: order.id,
-          firstName: order.firstName,
-          lastName: order.lastName,
-          email: order.email,
+  create(order: Order, event: OutboxEvent, idempotencyKey?: string): Promise<Placed> {
+    return guarded(async (abandoned) => {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          // Once the caller has been told 503, the transaction rolls back at its next step instead
+          // of committing an order the caller believes was not placed.
+          abandoned.throwIfAborted();
+          await insert(manager, OrderEntity, {
+            id: order.id,
+            firstName: order.firstName,
+            lastName: order.lastName,
+            email: order.email,
+            idempotencyKey: idempotencyKey ?? null,
+          });
+          abandoned.throwIfAborted();
+          if (order.items.length > 0) {
+            await insert(
+              manager,
+              OrderItemEntity,
+              order.items.map((item, ordinal) => ({ orderId: order.id, ordinal, ...item })),
+            );
+          }
+          abandoned.throwIfAborted();
+          await insert(manager, OutboxEntity, {
+            eventId: event.id,
+            type: event.type,
+            orderId: event.orderId,
+            payload: event.payload,
+          });
+          abandoned.throwIfAborted();
         });
-        if (order.items.length > 0) {
-          await insert(
-            manager,
-            OrderItemEntity,
-            order.items.map((item, ordinal) => ({ orderId: order.id, ordinal, ...item })),
-          );
-        }
-        await insert(manager, OutboxEntity, {
-          eventId: event.id,
-          type: event.type,
-          orderId: event.orderId,
-          payload: event.payload,
-        });
-      }),
-    );
+        return { order, created: true };
+      } catch (error) {
+        // The unique index made this insert wait for the first one with the key, then refused it.
+        if (idempotencyKey === undefined || !isUniqueViolation(error)) throw error;
+        const [placed] = toOrders(
+          await this.ordersWithItems()
+            .where('o.idempotencyKey = :idempotencyKey', { idempotencyKey })
+            .getRawMany<OrderRow>(),
+        );
+        if (!placed) throw error;
+        return { order: placed, created: false };
+      }
+    });
   }
 
   findAll(): Promise<Order[]> {
@@ -179,11 +202,20 @@ function toOrders(rows: OrderRow[]): Order[] {
   return [...orders.values()];
 }
 
-/** Any storage failure, or no answer in time, becomes OrdersUnavailableError (503). */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError &&
+  UNIQUE_VIOLATION.has(String((error.driverError as { code?: unknown }).code));
+
+/**
+ * Any storage failure, or no answer in time, becomes OrdersUnavailableError (503). The work gets
+ * a signal aborted at that moment, so work that goes on afterwards can stop rather than commit.
+ */
+async function guarded<T>(work: (abandoned: AbortSignal) => Promise<T>): Promise<T> {
+  const abandon = new AbortController();
   try {
-    return await withTimeout(work(), QUERY_TIMEOUT_MS);
+    return await withTimeout(work(abandon.signal), QUERY_TIMEOUT_MS);
   } catch (error) {
+    abandon.abort(error);
     throw new OrdersUnavailableError(error);
   }
 }
