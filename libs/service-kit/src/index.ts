@@ -19,7 +19,6 @@ export {
 export { Metrics } from './http/metrics';
 export { createValidationPipe, validationMessages } from './http/validation';
 export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
-export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
 export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
