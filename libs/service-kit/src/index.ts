@@ -1,5 +1,6 @@
 export { createApp, listen, runMain } from './bootstrap';
 export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
+export { readPemFile } from './config/read-pem';
 export {
   DEPENDENCY_CHECKS,
   ReadinessService,

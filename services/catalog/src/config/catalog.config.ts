@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import {
-  ConfigError,
   ToBoolean,
   ToInt,
   loadEnv,
+  readPemFile,
   TracingConfig,
   tracingConfig,
   TracingEnv,
@@ -91,7 +90,10 @@ export function loadConfig(env: Record<string, string | undefined>): CatalogConf
           migrate: e.DB_MIGRATE,
           connectTimeoutMs: e.DB_CONNECT_TIMEOUT * 1000,
           startupRetryMs: e.DB_STARTUP_RETRY_SECONDS * 1000,
-          tls: { mode: e.DB_SSL_MODE, ca: e.DB_SSL_CA ? readPem(e.DB_SSL_CA) : undefined },
+          tls: {
+            mode: e.DB_SSL_MODE,
+            ca: e.DB_SSL_CA ? readPemFile('DB_SSL_CA', e.DB_SSL_CA) : undefined,
+          },
         }
       : { kind: 'in-memory' },
     cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
@@ -102,14 +104,4 @@ export function loadConfig(env: Record<string, string | undefined>): CatalogConf
 function parseEndpoint(value: string): DbEndpoint {
   const [host, port] = value.split(':');
   return { host, port: port ? Number(port) : 3306 };
-}
-
-function readPem(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `Invalid configuration: DB_SSL_CA cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import {
   ConfigError,
   loadEnv,
+  readPemFile,
   ToBoolean,
   ToInt,
   TracingConfig,
@@ -170,21 +170,11 @@ function sqlConfig(e: OrdersEnv, value: string): SqlConfig {
     user,
     password: e.SPRING_DATASOURCE_PASSWORD || (params.get('password') ?? ''),
     ssl,
-    ca: e.DB_SSL_CA ? readPem(e.DB_SSL_CA) : undefined,
+    ca: e.DB_SSL_CA ? readPemFile('DB_SSL_CA', e.DB_SSL_CA) : undefined,
     poolSize: e.SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE,
     connectTimeoutMs: e.DB_CONNECT_TIMEOUT * 1000,
     startupRetryMs: e.DB_STARTUP_RETRY_SECONDS * 1000,
   };
-}
-
-function readPem(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `Invalid configuration: DB_SSL_CA cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
 }
 
 /** SPRING_RABBITMQ_ADDRESSES wins over HOST/PORT, and credentials in an address over USERNAME/PASSWORD. */
