@@ -312,6 +312,23 @@ export function describeReadCache(store: string, env: () => Env): void {
       }
     });
 
+    it('leaves the health and metrics routes alone', async () => {
+      const app = await start('60');
+      try {
+        const scrape = () => request(app.getHttpServer()).get('/metrics').expect(200);
+        await request(app.getHttpServer()).get('/catalogue/tags').expect(200);
+        const first = await scrape();
+        await request(app.getHttpServer()).get('/catalogue/tags').expect(200);
+        const again = await scrape();
+        expect(again.text).not.toEqual(first.text);
+        expect(again.headers['x-cache']).toBeUndefined();
+        await request(app.getHttpServer()).get('/health/ready').expect(200);
+        expect(await app.get<Cache>(CACHE_MANAGER).get('/health/ready')).toBeUndefined();
+      } finally {
+        await app.close();
+      }
+    });
+
     it('asks the store every time with CACHE_TTL_SECONDS=0', async () => {
       const app = await start('0');
       try {

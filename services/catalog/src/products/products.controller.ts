@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -17,12 +17,10 @@ import {
   toTagBody,
 } from './dto/catalog.responses';
 import { ProductsService } from './products.service';
-import { ReadCacheInterceptor } from './read-cache.interceptor';
 
 @ApiTags('catalogue')
 @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'The database did not answer' })
 @Controller('catalogue')
-@UseInterceptors(ReadCacheInterceptor)
 export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 

@@ -1,11 +1,12 @@
 import { CacheModule } from '@nestjs/cache-manager';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CacheableMemory, Keyv } from 'cacheable';
 import type { CatalogConfig } from '../config/catalog.config';
 import { ProductsPersistenceModule } from './persistence/products-persistence.module';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
-import { READ_CACHE_TTL_MS } from './read-cache.interceptor';
+import { ReadCacheInterceptor } from './read-cache.interceptor';
 
 // Each distinct query string is an entry: the bound keeps made-up queries from growing memory.
 const MAX_CACHED_ANSWERS = 1000;
@@ -23,7 +24,13 @@ export class ProductsModule {
         }),
       ],
       controllers: [ProductsController],
-      providers: [ProductsService, { provide: READ_CACHE_TTL_MS, useValue: cfg.cacheTtlMs }],
+      providers: [
+        ProductsService,
+        // Every interceptor costs each request it wraps, so with the cache off none is bound.
+        ...(cfg.cacheTtlMs > 0
+          ? [{ provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor }]
+          : []),
+      ],
       exports: [ProductsPersistenceModule],
     };
   }
