@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
@@ -34,6 +34,7 @@ export async function packagesLoadedByBuiltService(
   );
   await app.stop('SIGTERM');
   const files = JSON.parse(readFileSync(report, 'utf8')) as string[];
+  rmSync(dir, { recursive: true, force: true });
   const packages = new Set<string>();
   for (const file of files) {
     const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
