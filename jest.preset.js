@@ -3,7 +3,19 @@
 const path = require('node:path');
 
 const root = __dirname;
-const ESM_ONLY = ['content-disposition'];
+const ESM_ONLY = [
+  'content-disposition',
+  '@nestjs/typeorm',
+  '@nestjs/cache-manager',
+  'cache-manager',
+  'keyv',
+  '@keyv',
+  'cacheable',
+  '@cacheable',
+  'hookified',
+  'hashery',
+  'qified',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

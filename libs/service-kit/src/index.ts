@@ -1,5 +1,6 @@
 export { createApp, listen, runMain } from './bootstrap';
 export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
+export { readPemFile } from './config/read-pem';
 export {
   DEPENDENCY_CHECKS,
   ReadinessService,
@@ -19,7 +20,6 @@ export {
 export { Metrics } from './http/metrics';
 export { createValidationPipe, validationMessages } from './http/validation';
 export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
-export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
 export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';

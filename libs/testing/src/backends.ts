@@ -1,14 +1,16 @@
 // dynalite ships no types: the reference brings our declaration into every project importing this.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- see above
 /// <reference path="./types/dynalite.d.ts" />
-import { randomBytes } from 'node:crypto';
+import { constants, generateKeyPairSync, privateDecrypt, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import dynalite from 'dynalite';
 import Redis from 'ioredis';
+import { authPlugins } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 // Throwaway resources on the servers every machine runs (DESIGN.md, last section), for the
 // whole-store suites: each run gets its own database, exchange, queue, table and keys, and
@@ -197,3 +199,57 @@ export const cartDbEnv = (endpoint: string, table: string): Record<string, strin
 /** A client of the shared Redis, for checks on checkout's keys and for removing them. */
 export const redisClient = (): Redis =>
   new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+
+/** How a MySQL 8 sign-in went: the way the password travelled and what the server recovers. */
+export interface Mysql8SignIn {
+  /** `tls`: sent as is inside TLS; `rsa`: encrypted with the server's public key it asked for. */
+  via: 'tls' | 'rsa';
+  /** The TLS options mysql2 was given (undefined: a plain TCP connection). */
+  ssl: unknown;
+  /** What reached the server, with its RSA key where one was used. */
+  password: string;
+  /** Whether the bytes on the wire hold the password as is. */
+  sentInClear: boolean;
+}
+
+/**
+ * Replays what mysql2's caching_sha2_password client (the default plugin of MySQL 8.0/8.4 and RDS)
+ * sends, with the pool options TypeORM derives from `options`, to a server asking for full
+ * authentication (a first sign-in): no MySQL 8 server runs here, and MariaDB lacks the plugin.
+ */
+export function mysql8SignIn(options: DataSourceOptions): Mysql8SignIn {
+  const driver = new DataSource(options).driver as unknown as {
+    options: object;
+    createConnectionOptions(
+      options: object,
+      credentials: object,
+    ): { ssl?: unknown; password: string };
+  };
+  const config = driver.createConnectionOptions(driver.options, driver.options);
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const next = authPlugins.caching_sha2_password({})({ connection: { config } } as never);
+  const scramble = randomBytes(20);
+  void next(scramble); // the fast-path token, which this server turns down
+  const answer = next(Buffer.from([4])) as Buffer; // 4: "perform full authentication"
+  if (!answer.equals(Buffer.from([2]))) {
+    // Not a request for the server's key: the password itself, NUL-terminated.
+    return {
+      via: 'tls',
+      ssl: config.ssl,
+      password: answer.toString('utf8', 0, answer.length - 1),
+      sentInClear: true,
+    };
+  }
+  const encrypted = next(Buffer.from(publicKey.export({ type: 'spki', format: 'pem' }))) as Buffer;
+  const xored = privateDecrypt(
+    { key: privateKey, oaepHash: 'sha1', padding: constants.RSA_PKCS1_OAEP_PADDING },
+    encrypted,
+  );
+  const plain = Buffer.from(xored.map((b, i) => b ^ scramble[i % scramble.length]));
+  return {
+    via: 'rsa',
+    ssl: config.ssl,
+    password: plain.toString('utf8', 0, plain.length - 1),
+    sentInClear: encrypted.includes(Buffer.from(config.password)),
+  };
+}

@@ -8,5 +8,6 @@ export {
   startApp,
   type RunningApp,
 } from './running-app';
+export { packagesLoadedByBuiltService } from './loaded-packages';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { declaredEnvVars, documentedEnvVars } from './env-table';

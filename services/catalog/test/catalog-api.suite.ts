@@ -1,8 +1,11 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestApp } from '@retail/testing';
+import type { Cache } from 'cache-manager';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/catalog.config';
+import { ProductsRepository } from '../src/products/persistence/products.repository';
 
 type Env = Record<string, string>;
 
@@ -243,6 +246,102 @@ export function describeCatalogApi(store: string, env: () => Env): void {
         const ui = await http().get('/swagger/index.html').expect(200);
         expect(ui.text).toContain('swagger-ui');
       });
+    });
+  });
+}
+
+/**
+ * The read cache (CACHE_TTL_SECONDS) on a store: repeats are answered without reaching the store
+ * and without validation, errors are never stored, and 0 turns it off.
+ */
+export function describeReadCache(store: string, env: () => Env): void {
+  describe(`read cache (${store})`, () => {
+    const start = (ttl: string) =>
+      createTestApp(
+        AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent', ...env(), CACHE_TTL_SECONDS: ttl })),
+      );
+    const storeCalls = (app: NestFastifyApplication) => {
+      const repository = app.get(ProductsRepository);
+      return ['find', 'count', 'findById', 'tags'].map((m) =>
+        jest.spyOn(repository, m as keyof ProductsRepository),
+      );
+    };
+    const READS = [
+      '/catalogue?tags=dress&page=1&size=3',
+      '/catalogue/size?tags=smart',
+      '/catalogue/tags',
+      `/catalogue/product/${CHRONO}`,
+    ];
+
+    it('answers a repeated read from memory, with the same body, without asking the store', async () => {
+      const app = await start('60');
+      try {
+        const calls = storeCalls(app);
+        for (const url of READS) {
+          const first = await request(app.getHttpServer()).get(url).expect(200);
+          const again = await request(app.getHttpServer()).get(url).expect(200);
+          expect(again.body).toEqual(first.body);
+          expect(again.headers['content-type']).toBe(first.headers['content-type']);
+        }
+        expect(calls.reduce((n, spy) => n + spy.mock.calls.length, 0)).toBe(READS.length);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('never stores a 400 or a 404: each repeat is checked again', async () => {
+      const app = await start('60');
+      try {
+        const cache = app.get<Cache>(CACHE_MANAGER);
+        for (const [url, status] of [
+          ['/catalogue?page=-1', 400],
+          ['/catalogue?size=abc', 400],
+          ['/catalogue/product/missing', 404],
+        ] as const) {
+          const first = await request(app.getHttpServer()).get(url).expect(status);
+          const again = await request(app.getHttpServer()).get(url).expect(status);
+          expect(again.body).toEqual(first.body);
+          expect(await cache.get(url)).toBeUndefined();
+        }
+        // A valid query after them is stored under its own URL only.
+        await request(app.getHttpServer()).get('/catalogue?page=1').expect(200);
+        expect(await cache.get('/catalogue?page=1')).toHaveLength(6);
+        expect(await cache.get('/catalogue?page=-1')).toBeUndefined();
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('leaves the health and metrics routes alone', async () => {
+      const app = await start('60');
+      try {
+        const scrape = () => request(app.getHttpServer()).get('/metrics').expect(200);
+        await request(app.getHttpServer()).get('/catalogue/tags').expect(200);
+        const first = await scrape();
+        await request(app.getHttpServer()).get('/catalogue/tags').expect(200);
+        const again = await scrape();
+        expect(again.text).not.toEqual(first.text);
+        expect(again.headers['x-cache']).toBeUndefined();
+        await request(app.getHttpServer()).get('/health/ready').expect(200);
+        expect(await app.get<Cache>(CACHE_MANAGER).get('/health/ready')).toBeUndefined();
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('asks the store every time with CACHE_TTL_SECONDS=0', async () => {
+      const app = await start('0');
+      try {
+        const calls = storeCalls(app);
+        for (const url of READS) {
+          await request(app.getHttpServer()).get(url).expect(200);
+          await request(app.getHttpServer()).get(url).expect(200);
+        }
+        expect(calls.reduce((n, spy) => n + spy.mock.calls.length, 0)).toBe(2 * READS.length);
+        expect(await app.get<Cache>(CACHE_MANAGER).get(READS[0])).toBeUndefined();
+      } finally {
+        await app.close();
+      }
     });
   });
 }

@@ -1,9 +1,11 @@
 import { createTestApp, documentOfBuiltService } from '@retail/testing';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/catalog.config';
-import { describeCatalogApi } from './catalog-api.suite';
+import { describeCatalogApi, describeReadCache } from './catalog-api.suite';
 
-describeCatalogApi('in memory', () => ({}));
+describeCatalogApi('in memory, read cache on', () => ({}));
+describeCatalogApi('in memory, read cache off', () => ({ CACHE_TTL_SECONDS: '0' }));
+describeReadCache('in memory', () => ({}));
 
 it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
   const app = await createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })));

@@ -4,7 +4,7 @@ import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/catalog.config';
-import { describeCatalogApi } from './catalog-api.suite';
+import { describeCatalogApi, describeReadCache } from './catalog-api.suite';
 import { countRows, createThrowawayDatabase, MYSQL, mysqlEnv } from './mysql';
 
 // Tag memberships: smart 2 + dress 5 + luxury 1 + casual 1 (spec/catalog.md §8).
@@ -21,7 +21,48 @@ describeWithServer('mysql', 'catalog on MariaDB', () => {
   });
   afterAll(() => db.drop());
 
-  describeCatalogApi('MariaDB', () => mysqlEnv(db.name));
+  describeCatalogApi('MariaDB, read cache on', () => mysqlEnv(db.name));
+  describeCatalogApi('MariaDB, read cache off', () =>
+    mysqlEnv(db.name, { CACHE_TTL_SECONDS: '0' }),
+  );
+  describeReadCache('MariaDB', () => mysqlEnv(db.name));
+
+  describe('a change made in the database', () => {
+    const CHRONO = '808a2de1-1aaa-4c25-a9b9-6612e8f29a38';
+    const priceSeen = async (app: NestFastifyApplication) =>
+      (await request(app.getHttpServer()).get(`/catalogue/product/${CHRONO}`).expect(200)).body
+        .price as number;
+    const setPrice = async (price: number) => {
+      const c = await createConnection({ ...MYSQL, database: db.name });
+      await c.query('UPDATE product SET price = ? WHERE product_id = ?', [price, CHRONO]);
+      await c.end();
+    };
+    afterEach(() => setPrice(5100));
+
+    it('shows once CACHE_TTL_SECONDS have passed', async () => {
+      const app = await startCatalog(mysqlEnv(db.name, { CACHE_TTL_SECONDS: '1' }));
+      try {
+        expect(await priceSeen(app)).toBe(5100);
+        await setPrice(4900);
+        expect(await priceSeen(app)).toBe(5100);
+        await new Promise((r) => setTimeout(r, 1100));
+        expect(await priceSeen(app)).toBe(4900);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('shows at once with CACHE_TTL_SECONDS=0', async () => {
+      const app = await startCatalog(mysqlEnv(db.name, { CACHE_TTL_SECONDS: '0' }));
+      try {
+        expect(await priceSeen(app)).toBe(5100);
+        await setPrice(4900);
+        expect(await priceSeen(app)).toBe(4900);
+      } finally {
+        await app.close();
+      }
+    });
+  });
 
   describe('migrations', () => {
     it('create and seed the schema once; running them again changes nothing', async () => {

@@ -31,7 +31,7 @@ describe('the catalog process', () => {
       LOG_LEVEL: 'silent',
     });
     expect(code).toBe(1);
-    expect(stderr).toContain(`MySQL at 127.0.0.1:${port}/sampledb not reachable after`);
+    expect(stderr).toContain(`MySQL at 127.0.0.1:${port}/sampledb not reachable (attempt 3 of 3)`);
     expect(stderr).toContain('ECONNREFUSED');
     expect(ms).toBeGreaterThan(1000);
     expect(ms).toBeLessThan(10_000);

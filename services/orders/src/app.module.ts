@@ -1,17 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceKitModule } from '@retail/service-kit';
 import type { OrdersConfig } from './config/orders.config';
 import { HealthController } from './health/health.controller';
 import { JsonOnlyBodies } from './http/json-only-bodies';
 import { ordersDefinition } from './orders.definition';
 import { OrdersModule } from './orders/orders.module';
+import { ordersTypeOrmOptions } from './orders/persistence/typeorm.options';
 
 @Module({})
 export class AppModule {
   static forRoot(cfg: OrdersConfig): DynamicModule {
+    const db = cfg.persistence;
     return {
       module: AppModule,
-      imports: [ServiceKitModule.forRoot(ordersDefinition(cfg)), OrdersModule.forConfig(cfg)],
+      imports: [
+        ServiceKitModule.forRoot(ordersDefinition(cfg)),
+        ...(db.kind === 'in-memory' ? [] : [TypeOrmModule.forRootAsync(ordersTypeOrmOptions(db))]),
+        OrdersModule.forConfig(cfg),
+      ],
       controllers: [HealthController],
       providers: [JsonOnlyBodies],
     };

@@ -1,9 +1,17 @@
+import { ConsoleLogger } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   createMysqlDatabase as createMysql,
   createPostgresDatabase as createPostgres,
   ordersDbEnv,
   type ThrowawayDatabase as Database,
 } from '@retail/testing/backends';
+import { loadConfig } from '../src/config/orders.config';
+import { Outbox } from '../src/events/outbox';
+import { OrdersPersistenceModule } from '../src/orders/persistence/orders-persistence.module';
+import { OrdersRepository } from '../src/orders/persistence/orders.repository';
+import { ordersTypeOrmOptions } from '../src/orders/persistence/typeorm.options';
 
 type Env = Record<string, string>;
 
@@ -38,5 +46,30 @@ export async function createMysqlDatabase(): Promise<ThrowawayDatabase> {
     ...db,
     port: 3306,
     env: (extra = {}, port?: number) => ({ ...ordersDbEnv(db.name, port, 'mysql'), ...extra }),
+  };
+}
+
+/** The orders store as the service builds it (@nestjs/typeorm and the persistence module), on its own. */
+export interface OrdersStore {
+  orders: OrdersRepository;
+  outbox: Outbox;
+  close: () => Promise<void>;
+}
+
+export async function openOrdersStore(env: Env): Promise<OrdersStore> {
+  const cfg = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  if (cfg.persistence.kind === 'in-memory') throw new Error('openOrdersStore needs a database');
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      TypeOrmModule.forRootAsync(ordersTypeOrmOptions(cfg.persistence)),
+      OrdersPersistenceModule.forConfig(cfg),
+    ],
+  })
+    .setLogger(new ConsoleLogger({ logLevels: [] }))
+    .compile();
+  return {
+    orders: moduleRef.get(OrdersRepository),
+    outbox: moduleRef.get(Outbox),
+    close: () => moduleRef.close(),
   };
 }

@@ -1,15 +1,9 @@
-import { createLogger } from '@retail/service-kit';
 import { describeWithServer } from '@retail/testing';
-import { loadConfig, SqlConfig } from '../src/config/orders.config';
 import { orderCreatedEvent } from '../src/events/order-created.event';
-import { openSqlStore } from '../src/orders/persistence/typeorm-sql-store';
-import { createPostgresDatabase, ThrowawayDatabase } from './databases';
+import { createPostgresDatabase, openOrdersStore, ThrowawayDatabase } from './databases';
 import { describeOrdersApi } from './orders-api.suite';
 import { describeOrdersRepository } from './orders-repository.suite';
 import { describeSqlStore } from './sql-store.suite';
-
-const logger = createLogger('orders-test', 'silent');
-const sqlConfig = (env: Record<string, string>) => loadConfig(env).persistence as SqlConfig;
 
 describeWithServer('postgres', 'orders on PostgreSQL', () => {
   let db: ThrowawayDatabase;
@@ -22,7 +16,7 @@ describeWithServer('postgres', 'orders on PostgreSQL', () => {
   describeOrdersApi('PostgreSQL', () => db.env());
 
   describeOrdersRepository('PostgreSQL', async () => {
-    const store = await openSqlStore(sqlConfig(db.env()), logger);
+    const store = await openOrdersStore(db.env());
     await db.query('TRUNCATE order_entity, order_item_entity, order_outbox');
     return store;
   });
@@ -46,7 +40,7 @@ describeWithServer('postgres', 'orders on PostgreSQL', () => {
         "INSERT INTO order_item_entity VALUES ('0', 'Wood Watch', 1, NULL, 50, 'legacy-1')",
       );
 
-      const store = await openSqlStore(sqlConfig(legacy.env()), logger);
+      const store = await openOrdersStore(legacy.env());
       try {
         const jane = {
           id: 'legacy-1',

@@ -64,7 +64,9 @@ describe('the orders process', () => {
       DB_STARTUP_RETRY_SECONDS: '2',
     });
     expect(code).toBe(1);
-    expect(stderr).toContain(`PostgreSQL at 127.0.0.1:${port}/orders not reachable after`);
+    expect(stderr).toContain(
+      `PostgreSQL at 127.0.0.1:${port}/orders not reachable (attempt 3 of 3)`,
+    );
     expect(stderr).toContain('ECONNREFUSED');
     expect(ms).toBeGreaterThan(1000);
     expect(ms).toBeLessThan(15_000);

@@ -1,19 +1,15 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger } from '@retail/service-kit';
 import { createTestApp, startTcpProxy, TcpProxy } from '@retail/testing';
 import request from 'supertest';
 import { IDEMPOTENCY_KEY_HEADER } from '@retail/contracts';
 import { AppModule } from '../src/app.module';
-import { loadConfig, SqlConfig } from '../src/config/orders.config';
+import { loadConfig } from '../src/config/orders.config';
 import { orderCreatedEvent } from '../src/events/order-created.event';
 import type { OutboxEvent } from '../src/events/outbox';
 import { OrdersUnavailableError } from '../src/orders/orders.errors';
-import { openSqlStore } from '../src/orders/persistence/typeorm-sql-store';
-import type { ThrowawayDatabase } from './databases';
+import { openOrdersStore, type ThrowawayDatabase } from './databases';
 import { anOrderRequest } from './order-requests';
 
-const logger = createLogger('orders-test', 'silent');
-const sqlConfig = (env: Record<string, string>) => loadConfig(env).persistence as SqlConfig;
 const anOrder = (id: string) => ({
   id,
   firstName: 'John',
@@ -30,7 +26,7 @@ export function describeSqlStore(
 ): void {
   describe(`SQL store (${name})`, () => {
     it('stores nothing of an order whose event cannot be stored (one transaction)', async () => {
-      const store = await openSqlStore(sqlConfig(database().env()), logger);
+      const store = await openOrdersStore(database().env());
       try {
         const order = anOrder(`tx-${Date.now()}`);
         const event = { ...orderCreatedEvent(order), id: 'x'.repeat(80) };
@@ -49,8 +45,8 @@ export function describeSqlStore(
     });
 
     it('never hands the same event to two relays at once, and keeps their order', async () => {
-      const a = await openSqlStore(sqlConfig(database().env()), logger);
-      const b = await openSqlStore(sqlConfig(database().env()), logger);
+      const a = await openOrdersStore(database().env());
+      const b = await openOrdersStore(database().env());
       try {
         await database().query('DELETE FROM order_outbox');
         const written: string[] = [];
@@ -82,8 +78,8 @@ export function describeSqlStore(
     it('migrates an empty database once; starting again changes nothing', async () => {
       const fresh = await createDatabase();
       try {
-        await (await openSqlStore(sqlConfig(fresh.env()), logger)).close();
-        await (await openSqlStore(sqlConfig(fresh.env()), logger)).close();
+        await (await openOrdersStore(fresh.env())).close();
+        await (await openOrdersStore(fresh.env())).close();
         const migrations = await fresh.query('SELECT name FROM orders_migrations');
         expect(migrations).toHaveLength(2);
         for (const table of ['order_entity', 'order_item_entity', 'order_outbox']) {
@@ -101,9 +97,9 @@ export function describeSqlStore(
       const { port } = proxy;
       await proxy.stop();
       const started = Date.now();
-      const cfg = sqlConfig(database().env({ DB_STARTUP_RETRY_SECONDS: '1' }, port));
-      await expect(openSqlStore(cfg, logger)).rejects.toThrow(
-        new RegExp(`at 127.0.0.1:${port}/${database().name} not reachable after \\d+ attempts`),
+      const env = database().env({ DB_STARTUP_RETRY_SECONDS: '1' }, port);
+      await expect(openOrdersStore(env)).rejects.toThrow(
+        `at 127.0.0.1:${port}/${database().name} not reachable (attempt 2 of 2)`,
       );
       expect(Date.now() - started).toBeGreaterThanOrEqual(500);
       expect(Date.now() - started).toBeLessThan(5000);

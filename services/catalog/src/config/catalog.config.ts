@@ -2,11 +2,16 @@ import {
   ToBoolean,
   ToInt,
   loadEnv,
+  readPemFile,
   TracingConfig,
   tracingConfig,
   TracingEnv,
 } from '@retail/service-kit';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const SSL_MODES = ['disabled', 'required', 'verify_identity'] as const;
+type SslMode = (typeof SSL_MODES)[number];
 
 const ENDPOINT = /^[A-Za-z0-9._-]+(:\d{1,5})?$/;
 const ENDPOINT_RULE = { message: '$property must be host or host:port (e.g. catalog-db:3306)' };
@@ -27,6 +32,16 @@ export class CatalogEnv extends TracingEnv {
   @ToInt() @IsInt() @Min(1) @Max(300) DB_CONNECT_TIMEOUT = 5;
   /** How long start-up keeps retrying an unreachable database before giving up. */
   @ToInt() @IsInt() @Min(0) @Max(3600) DB_STARTUP_RETRY_SECONDS = 60;
+  /** MySQL's --ssl-mode names; the reference's driver never asked for TLS, hence the default. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toLowerCase().replace(/-/g, '_') : value,
+  )
+  @IsIn(SSL_MODES)
+  DB_SSL_MODE: SslMode = 'disabled';
+  /** PEM file of the certificate authorities TLS trusts (e.g. RDS's global-bundle.pem). */
+  @IsOptional() @IsString() DB_SSL_CA?: string;
+  /** Seconds a read answer is served from memory; 0 turns the cache off. */
+  @ToInt() @IsInt() @Min(0) @Max(86_400) CACHE_TTL_SECONDS = 300;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 }
 
@@ -46,12 +61,16 @@ export interface MysqlConfig {
   migrate: boolean;
   connectTimeoutMs: number;
   startupRetryMs: number;
+  /** TLS to the database: none, encrypted only, or encrypted to a server whose certificate and name check out. */
+  tls: { mode: SslMode; ca?: string };
 }
 
 export interface CatalogConfig {
   port: number;
   logLevel: string;
   persistence: { kind: 'in-memory' } | MysqlConfig;
+  /** How long the read routes' answers are kept; 0 when the cache is off. */
+  cacheTtlMs: number;
   tracing: TracingConfig;
 }
 
@@ -71,8 +90,13 @@ export function loadConfig(env: Record<string, string | undefined>): CatalogConf
           migrate: e.DB_MIGRATE,
           connectTimeoutMs: e.DB_CONNECT_TIMEOUT * 1000,
           startupRetryMs: e.DB_STARTUP_RETRY_SECONDS * 1000,
+          tls: {
+            mode: e.DB_SSL_MODE,
+            ca: e.DB_SSL_CA ? readPemFile('DB_SSL_CA', e.DB_SSL_CA) : undefined,
+          },
         }
       : { kind: 'in-memory' },
+    cacheTtlMs: e.CACHE_TTL_SECONDS * 1000,
     tracing: tracingConfig(e, 'catalog'),
   };
 }

@@ -1,6 +1,7 @@
 import {
   ConfigError,
   loadEnv,
+  readPemFile,
   ToBoolean,
   ToInt,
   TracingConfig,
@@ -35,6 +36,8 @@ export class OrdersEnv extends TracingEnv {
   @ToInt() @IsInt() @Min(1) @Max(300) DB_CONNECT_TIMEOUT = 5;
   /** How long start-up keeps retrying an unreachable database before giving up. */
   @ToInt() @IsInt() @Min(0) @Max(3600) DB_STARTUP_RETRY_SECONDS = 60;
+  /** PEM file of the certificate authorities TLS trusts (e.g. RDS's global-bundle.pem). */
+  @IsOptional() @IsString() DB_SSL_CA?: string;
 
   /** `host:port` or `amqp://user:pass@host:port/vhost`, comma-separated; tried in order. */
   @IsOptional() @IsString() SPRING_RABBITMQ_ADDRESSES?: string;
@@ -69,6 +72,8 @@ export interface SqlConfig {
   user: string;
   password: string;
   ssl: SslMode;
+  /** PEM certificate authorities for `verify-full`, from DB_SSL_CA. */
+  ca?: string;
   poolSize: number;
   connectTimeoutMs: number;
   startupRetryMs: number;
@@ -165,6 +170,7 @@ function sqlConfig(e: OrdersEnv, value: string): SqlConfig {
     user,
     password: e.SPRING_DATASOURCE_PASSWORD || (params.get('password') ?? ''),
     ssl,
+    ca: e.DB_SSL_CA ? readPemFile('DB_SSL_CA', e.DB_SSL_CA) : undefined,
     poolSize: e.SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE,
     connectTimeoutMs: e.DB_CONNECT_TIMEOUT * 1000,
     startupRetryMs: e.DB_STARTUP_RETRY_SECONDS * 1000,

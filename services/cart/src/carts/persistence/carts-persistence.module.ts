@@ -28,7 +28,7 @@ export class CartsPersistenceModule {
         {
           provide: DYNAMODB_STORE,
           inject: [APP_LOGGER],
-          // Loaded only here: the AWS SDK adds ~15 MB and ~100 ms to a start in memory.
+          // The AWS SDK is loaded only here, so a start in memory never pays for it.
           useFactory: async (logger: AppLogger): Promise<DynamoDbStore> => {
             const { DynamoDbStore } = await import('./dynamodb.store');
             return new DynamoDbStore(db, logger);

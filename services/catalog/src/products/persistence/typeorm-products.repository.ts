@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { withTimeout } from '@retail/service-kit';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Product, ProductOrder, ProductQuery, Tag } from '../product';
 import { CatalogUnavailableError } from '../products.errors';
 import { ProductEntity, TagEntity } from './product.entity';
@@ -23,7 +24,10 @@ const QUERY_TIMEOUT_MS = 5000;
  */
 @Injectable()
 export class TypeOrmProductsRepository extends ProductsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+  constructor(
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(TagEntity) private readonly allTags: Repository<TagEntity>,
+  ) {
     super();
   }
 
@@ -50,18 +54,14 @@ export class TypeOrmProductsRepository extends ProductsRepository {
 
   tags(): Promise<Tag[]> {
     return guarded(async () => {
-      const rows = await this.dataSource
-        .getRepository(TagEntity)
-        .createQueryBuilder('t')
-        .orderBy('t.id', 'ASC')
-        .getMany();
+      const rows = await this.allTags.createQueryBuilder('t').orderBy('t.id', 'ASC').getMany();
       return rows.map((t) => ({ name: t.name ?? '', displayName: t.displayName ?? '' }));
     });
   }
 
   /** Products with at least one tag, or with any of `tags` (names, case-insensitive in MySQL). */
   private visibleProducts(tags: string[]): SelectQueryBuilder<ProductEntity> {
-    const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p');
+    const qb = this.products.createQueryBuilder('p');
     return qb.where((outer) => {
       const sub = outer
         .subQuery()
@@ -76,7 +76,7 @@ export class TypeOrmProductsRepository extends ProductsRepository {
 
   private async withTags(entities: ProductEntity[]): Promise<Product[]> {
     if (entities.length === 0) return [];
-    const rows: { productId: string; name: string }[] = await this.dataSource
+    const rows: { productId: string; name: string }[] = await this.products.manager
       .createQueryBuilder()
       .select('pt.product_id', 'productId')
       .addSelect('t.name', 'name')

@@ -1,32 +1,26 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DependencyCheck } from '@retail/service-kit';
+import { DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DependencyCheck } from '@retail/service-kit';
+import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
 import { Outbox } from '../../events/outbox';
 import { InMemoryOrdersRepository, InMemoryOutbox } from './in-memory-orders.repository';
 import { OrdersRepository } from './orders.repository';
-import { SQL_STORE } from './sql-store';
-import type { SqlStore } from './sql-store';
+import { TypeOrmOrdersRepository, TypeOrmOutbox } from './typeorm-orders.repository';
 
 /** The database's health checks (none in memory); the orders module adds the broker's. */
 export const DATABASE_CHECKS = Symbol('DATABASE_CHECKS');
 
-/** Closes the pool after the HTTP server has drained and the relay has stopped. */
-@Injectable()
-class SqlStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(SQL_STORE) private readonly store: SqlStore) {}
-
-  onApplicationShutdown(): Promise<void> {
-    return this.store.close();
-  }
-}
-
-/** Chooses where orders and their outbox live, once, at boot, from validated config. */
+/**
+ * Chooses where orders and their outbox live, once, at boot, from validated config. With a
+ * database AppModule adds TypeOrmModule.forRootAsync, which connects, migrates and closes the pool
+ * on shutdown, after the HTTP server has drained and the relay has stopped.
+ */
 @Module({})
 export class OrdersPersistenceModule {
   static forConfig(cfg: OrdersConfig): DynamicModule {
-    const db = cfg.persistence;
     const exports = [OrdersRepository, Outbox, DATABASE_CHECKS];
-    if (db.kind === 'in-memory') {
+    if (cfg.persistence.kind === 'in-memory') {
       const outbox = new InMemoryOutbox();
       return {
         module: OrdersPersistenceModule,
@@ -41,21 +35,14 @@ export class OrdersPersistenceModule {
     return {
       module: OrdersPersistenceModule,
       providers: [
-        {
-          provide: SQL_STORE,
-          inject: [APP_LOGGER],
-          useFactory: async (logger: AppLogger): Promise<SqlStore> => {
-            const { openSqlStore } = await import('./typeorm-sql-store');
-            return openSqlStore(db, logger);
-          },
-        },
-        SqlStoreCloser,
-        { provide: OrdersRepository, inject: [SQL_STORE], useFactory: (s: SqlStore) => s.orders },
-        { provide: Outbox, inject: [SQL_STORE], useFactory: (s: SqlStore) => s.outbox },
+        { provide: OrdersRepository, useClass: TypeOrmOrdersRepository },
+        { provide: Outbox, useClass: TypeOrmOutbox },
         {
           provide: DATABASE_CHECKS,
-          inject: [SQL_STORE],
-          useFactory: (s: SqlStore): DependencyCheck[] => [{ name: 'db', check: () => s.ping() }],
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource): DependencyCheck[] => [
+            { name: 'db', check: () => dataSource.query('SELECT 1').then(() => undefined) },
+          ],
         },
       ],
       exports,

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { withTimeout } from '@retail/service-kit';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Outbox, OutboxEvent } from '../../events/outbox';
@@ -26,8 +28,9 @@ interface OrderRow {
 }
 
 /** PostgreSQL or MySQL/MariaDB storage; every query is parameterised by the query builder. */
+@Injectable()
 export class TypeOrmOrdersRepository extends OrdersRepository {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }
 
@@ -109,8 +112,9 @@ export class TypeOrmOrdersRepository extends OrdersRepository {
 }
 
 /** The outbox table. Publishing holds row locks, so several instances never send an event twice. */
+@Injectable()
 export class TypeOrmOutbox extends Outbox {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }
 
