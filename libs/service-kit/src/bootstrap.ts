@@ -4,6 +4,7 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/load-env';
 import { AppErrorFilter } from './http/errors';
 import {
@@ -16,7 +17,7 @@ import { Metrics } from './http/metrics';
 import { serveOpenApi, writeOpenApiDocument } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
-import { AppLogger, JsonNestLogger } from './logging/logger';
+import type { AppLogger } from './logging/logger';
 import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 import type { StopTracing } from './tracing/tracing';
 
@@ -65,7 +66,7 @@ function configureApp(app: NestFastifyApplication): void {
   const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();
 
-  app.useLogger(new JsonNestLogger(logger));
+  app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe(definition.validation));
   const filter = definition.errors.filter
     ? app.get(definition.errors.filter)
@@ -73,13 +74,7 @@ function configureApp(app: NestFastifyApplication): void {
   app.useGlobalFilters(filter);
   answerFrameworkErrorsWith(fastify, filter);
   limitBodyDepth(fastify);
-  installRequestHooks(
-    fastify,
-    logger,
-    metrics,
-    new Set(definition.quietRoutes),
-    definition.metricsPath,
-  );
+  installRequestHooks(fastify, metrics, definition.metricsPath);
   fastify.get(definition.metricsPath, async (_request: FastifyRequest, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();

@@ -18,7 +18,7 @@ export {
 } from './http/errors';
 export { Metrics } from './http/metrics';
 export { createValidationPipe, validationMessages } from './http/validation';
-export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
+export { createLogger, currentRequestId, type AppLogger } from './logging/logger';
 export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
