@@ -21,7 +21,6 @@ const MOCK_SHIPPING: ShippingOption = {
  * the total includes both. Order ids are visibly fake: `MOCK-000001`, …
  */
 export class MockCheckoutClient extends CheckoutClient {
-  readonly baseUrl = undefined;
   private readonly checkouts = new Map<string, Checkout>();
   private orders = 0;
 
@@ -67,13 +66,5 @@ export class MockCheckoutClient extends CheckoutClient {
       orderId: `MOCK-${String(this.orders).padStart(6, '0')}`,
       customerEmail: request.customerEmail,
     });
-  }
-
-  health(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 }
