@@ -20,6 +20,7 @@ export { Metrics } from './http/metrics';
 export { createValidationPipe, validationMessages } from './http/validation';
 export { createLogger, currentRequestId, type AppLogger } from './logging/logger';
 export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
+export { KitEnv, ShutdownState } from './lifecycle/shutdown';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
 export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';

@@ -1,12 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ReadinessService } from './health/readiness.service';
 import { Metrics } from './http/metrics';
+import { ShutdownState } from './lifecycle/shutdown';
 import { loggerModule } from './logging/logger';
 import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 /**
  * What every service's AppModule imports once: its definition, the JSON logger (nestjs-pino),
- * the metrics registry and the readiness checker, available everywhere by injection.
+ * the metrics registry, the readiness checker and the shutdown state, available everywhere by injection.
  */
 @Global()
 @Module({})
@@ -26,8 +27,9 @@ export class ServiceKitModule {
         { provide: APP_LOGGER, useValue: logging.logger },
         { provide: Metrics, useValue: new Metrics() },
         ReadinessService,
+        ShutdownState,
       ],
-      exports: [SERVICE_DEFINITION, APP_LOGGER, Metrics, ReadinessService],
+      exports: [SERVICE_DEFINITION, APP_LOGGER, Metrics, ReadinessService, ShutdownState],
     };
   }
 }

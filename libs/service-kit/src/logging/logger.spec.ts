@@ -1,4 +1,6 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Body, Controller, Get, Headers, Inject, Module, Post } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsString } from 'class-validator';
@@ -137,5 +139,24 @@ describe('logs of a service built with the kit', () => {
       status: 500,
       headers: { authorization: '[redacted]' },
     });
+  });
+
+  it('logs a client that hangs up mid-body as an aborted request, not as an error', async () => {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /orders HTTP/1.1\r\nhost: x\r\nx-request-id: req-hangup\r\n' +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"user":',
+    );
+    await sleep(100);
+    socket.destroy();
+    await sleep(200);
+    const logged = linesOf('req-hangup');
+    expect(logged.filter((l) => l.level !== 'info' && l.level !== 'debug')).toEqual([]);
+    expect(logged).toEqual([
+      expect.objectContaining({ msg: 'request aborted', method: 'POST', path: '/orders' }),
+    ]);
   });
 });
