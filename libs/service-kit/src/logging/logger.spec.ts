@@ -25,7 +25,8 @@ class LoggingController {
     return { ok: true };
   }
   @Post('login') login(@Body() body: Login, @Headers() headers: Record<string, string>): string {
-    this.logger.info({ body, headers }, 'login attempt');
+    const issued = { headers: { 'set-cookie': 'SESSIONID=issued-session' } };
+    this.logger.info({ body, headers, answer: issued }, 'login attempt');
     return 'ok';
   }
   @Get('boom') boom(): never {
@@ -113,7 +114,7 @@ describe('logs of a service built with the kit', () => {
     expect(error.reqId).toBe(access.reqId);
   });
 
-  it('redacts credentials: Authorization and Cookie headers and password fields', async () => {
+  it('redacts credentials: Authorization, Cookie and Set-Cookie headers and password fields', async () => {
     await http()
       .post('/login')
       .set('x-request-id', 'req-login')
@@ -127,13 +128,20 @@ describe('logs of a service built with the kit', () => {
       .set('authorization', 'Basic c2VjcmV0')
       .expect(500);
     const logged = JSON.stringify([...linesOf('req-login'), ...linesOf('req-login-failed')]);
-    for (const secret of ['top-secret-token', 'secret-session', 'hunter2', 'c2VjcmV0']) {
+    for (const secret of [
+      'top-secret-token',
+      'secret-session',
+      'issued-session',
+      'hunter2',
+      'c2VjcmV0',
+    ]) {
       expect(logged).not.toContain(secret);
     }
     const attempt = linesOf('req-login').find((l) => l.msg === 'login attempt');
     expect(attempt).toMatchObject({
       body: { user: 'ann', password: '[redacted]' },
       headers: { authorization: '[redacted]', cookie: '[redacted]' },
+      answer: { headers: { 'set-cookie': '[redacted]' } },
     });
     expect(linesOf('req-login-failed').find((l) => l.msg === 'request')).toMatchObject({
       status: 500,

@@ -20,9 +20,10 @@ export interface LogSettings {
   quietPaths?: readonly string[];
 }
 
-// Credentials never reach the logs, wherever a line carries headers or a submitted form.
-const SECRETS = ['password', 'secret', 'authorization', 'cookie', '"set-cookie"'];
-const REDACTED = SECRETS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+// Credentials never reach the logs, wherever a line carries headers or a submitted form: each key
+// at the top level and up to two levels down (`headers.cookie`, `res.headers["set-cookie"]`).
+const SECRETS = ['.password', '.secret', '.authorization', '.cookie', '["set-cookie"]'];
+const REDACTED = SECRETS.flatMap((key) => [key.replace(/^\./, ''), `*${key}`, `*.*${key}`]);
 
 /** One JSON object per line, which CloudWatch (awslogs) and `npm start` both read. */
 function loggerOptions({ service, level = 'info' }: LogSettings): pino.LoggerOptions {
@@ -69,7 +70,6 @@ function accessLog(quietPaths: readonly string[]): Options {
     // Nest runs this as middleware, whose `url` is relative to its mount point: the request's
     // own is kept as `originalUrl`.
     autoLogging: { ignore: (req) => quiet.has(pathOf((req as MountedRequest).originalUrl)) },
-    customLogLevel: () => 'info',
     customSuccessObject: (req, res, { responseTime }: { responseTime: number }) =>
       fields(req, res, responseTime),
     customErrorObject: (req, res, _error, { responseTime }: { responseTime: number }) =>
