@@ -1,3 +1,4 @@
+import { currentRequestId } from '@retail/service-kit';
 import type { Agent, Dispatcher } from 'undici';
 
 // undici takes about 120 ms to load, a sixth of the ui's start-up: it loads on the first call.
@@ -189,11 +190,13 @@ export class HttpClient {
     // signal alive for the whole timeout after every call, thousands of them under load.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(timeoutError()), this.timeoutMs);
+    // The request being handled names this call too, so its logs line up with the backend's.
+    const requestId = currentRequestId();
     try {
       const res = await request(`${this.base}${path}`, {
         method,
         dispatcher: pool,
-        headers,
+        headers: requestId ? { ...headers, 'x-request-id': requestId } : headers,
         body,
         signal: deadline.signal,
       });

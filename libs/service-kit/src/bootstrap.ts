@@ -4,7 +4,8 @@ import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { ConfigError } from './config/load-env';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadEnv } from './config/load-env';
 import { AppErrorFilter } from './http/errors';
 import {
   answerFrameworkErrorsWith,
@@ -16,16 +17,18 @@ import { Metrics } from './http/metrics';
 import { serveOpenApi, writeOpenApiDocument } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
-import { AppLogger, JsonNestLogger } from './logging/logger';
+import { ShutdownState, KitEnv } from './lifecycle/shutdown';
+import { answerClientAborts } from './logging/client-aborts';
+import type { AppLogger } from './logging/logger';
 import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 import type { StopTracing } from './tracing/tracing';
 
-const SHUTDOWN_GRACE_MS = 10_000;
-// Before the listener closes, traffic must have paused this long (at most DRAIN_MAX_MS): closing
-// drops every connection that looks idle, and one whose request is still unread in its socket
-// (a busy process reads late) looks idle, so its client would get a reset instead of an answer.
+// After the drain, requests already read get this long to finish (inside ECS's stop timeout).
+const IN_FLIGHT_GRACE_MS = 5_000;
+// The drain ends early once no request has been in flight for this long.
 const DRAIN_QUIET_MS = 200;
-const DRAIN_MAX_MS = 3_000;
+// How often Node looks for requests past HTTP_REQUEST_TIMEOUT_SECONDS (its default is 30 s).
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /**
  * Creates a service's Nest application on Fastify and applies `configureApp`. Used by `main.ts`
@@ -35,11 +38,20 @@ export async function createApp(
   module: DynamicModule,
   definition: Pick<ServiceDefinition, 'bodyLimit'> = {},
 ): Promise<NestFastifyApplication> {
+  const requestTimeout = loadEnv(KitEnv, process.env).HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   const adapter = new FastifyAdapter({
     bodyLimit: definition.bodyLimit,
     genReqId: (req: IncomingMessage) => headerValue(req.headers['x-request-id']) ?? randomUUID(),
-    // Shutdown: answer 503 on kept-alive connections while draining instead of hanging them.
-    return503OnClosing: true,
+    // A request (headers and body) must arrive within this, so a slowly sent body cannot hold a
+    // connection and its memory: Node answers 408 and closes.
+    requestTimeout,
+    http: {
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    // While the server closes, a request that still arrives on an open connection is served
+    // (with `Connection: close`), not refused with a 503 in Fastify's body shape.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorsToFilter,
     schemaController: { compilersFactory: lazySchemaCompilers },
@@ -65,21 +77,15 @@ function configureApp(app: NestFastifyApplication): void {
   const metrics = app.get(Metrics);
   const fastify = app.getHttpAdapter().getInstance();
 
-  app.useLogger(new JsonNestLogger(logger));
+  app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe(definition.validation));
   const filter = definition.errors.filter
     ? app.get(definition.errors.filter)
     : new AppErrorFilter(definition.errors, logger);
-  app.useGlobalFilters(filter);
+  app.useGlobalFilters(answerClientAborts(filter, logger));
   answerFrameworkErrorsWith(fastify, filter);
   limitBodyDepth(fastify);
-  installRequestHooks(
-    fastify,
-    logger,
-    metrics,
-    new Set(definition.quietRoutes),
-    definition.metricsPath,
-  );
+  installRequestHooks(fastify, metrics, definition.metricsPath);
   fastify.get(definition.metricsPath, async (_request: FastifyRequest, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
@@ -89,10 +95,11 @@ function configureApp(app: NestFastifyApplication): void {
 }
 
 /**
- * Listens on all interfaces and installs the shutdown path: on SIGTERM or SIGINT answer what
- * clients already sent (with `Connection: close`) until traffic pauses, stop accepting, let
- * in-flight requests finish (at most 10 s in all), close pools through Nest's hooks, flush
- * traces, exit 0.
+ * Listens on all interfaces and installs the shutdown path. On SIGTERM or SIGINT readiness turns
+ * 503 at once, and every answer says `Connection: close`; the server keeps accepting and
+ * answering until no request has been in flight for a moment or SHUTDOWN_DRAIN_SECONDS pass,
+ * then stops listening, lets the requests it has read finish (at most IN_FLIGHT_GRACE_MS more),
+ * closes pools through Nest's hooks, flushes traces and exits 0.
  */
 export async function listen(
   app: NestFastifyApplication,
@@ -106,13 +113,14 @@ export async function listen(
     await app.close();
     return;
   }
-  let stopping = false;
+  const drainMs = loadEnv(KitEnv, process.env).SHUTDOWN_DRAIN_SECONDS * 1000;
+  const state = app.get(ShutdownState);
   // While draining, answers say `Connection: close`: a kept-alive client (the ui's pool, a load
-  // balancer) then lets go after its in-flight request, instead of holding the server open until
-  // the grace period ends.
+  // balancer) then opens a new connection for its next request, which is still served, and no
+  // connection is left idle for the close to cut under a request being sent.
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (stopping) void reply.header('connection', 'close');
+    if (state.isDraining()) void reply.header('connection', 'close');
     done(null, payload);
   });
   const activity = { inFlight: 0, last: 0 };
@@ -129,15 +137,15 @@ export async function listen(
   const logger = app.get<AppLogger>(APP_LOGGER);
   logger.info({ port }, 'listening');
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
+    if (state.isDraining()) return;
+    state.beginDrain();
+    logger.info({ signal, drainMs }, 'shutting down');
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in time; exiting');
       process.exit(0);
-    }, SHUTDOWN_GRACE_MS);
+    }, drainMs + IN_FLIGHT_GRACE_MS);
     force.unref();
-    void untilQuiet(activity)
+    void untilQuiet(activity, drainMs)
       .then(() => shutdown(app, stopTracing))
       .then(() => process.exit(0))
       .catch((error: unknown) => {
@@ -149,9 +157,12 @@ export async function listen(
   process.once('SIGINT', stop);
 }
 
-/** Resolves once no request has been in flight for DRAIN_QUIET_MS, or after DRAIN_MAX_MS. */
-async function untilQuiet(activity: { inFlight: number; last: number }): Promise<void> {
-  const deadline = performance.now() + DRAIN_MAX_MS;
+/** Resolves once no request has been in flight for DRAIN_QUIET_MS, or after `maxMs`. */
+async function untilQuiet(
+  activity: { inFlight: number; last: number },
+  maxMs: number,
+): Promise<void> {
+  const deadline = performance.now() + maxMs;
   while (performance.now() < deadline) {
     if (activity.inFlight === 0 && performance.now() - activity.last >= DRAIN_QUIET_MS) return;
     await new Promise((resolve) => setTimeout(resolve, 50));

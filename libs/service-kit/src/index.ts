@@ -19,7 +19,8 @@ export {
 } from './http/errors';
 export { Metrics } from './http/metrics';
 export { createValidationPipe, validationMessages } from './http/validation';
-export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
+export { createLogger, currentRequestId, type AppLogger } from './logging/logger';
+export { KitEnv, ShutdownState } from './lifecycle/shutdown';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
 export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';

@@ -20,11 +20,23 @@ describe('the orders process', () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/orders`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'x-request-id': 'shopper-7' },
         body: JSON.stringify(anOrderRequest()),
       });
       expect(res.status).toBe(200);
       const { id } = (await res.json()) as { id: string };
+      // The business line and the access line of the request both carry its id.
+      const ofRequest = () =>
+        app
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"reqId":"shopper-7"'))
+          .map((l) => (JSON.parse(l) as { msg: string }).msg);
+      const until = Date.now() + 5000;
+      while (ofRequest().length < 2 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(ofRequest()).toEqual(['order created', 'request']);
       const deadline = Date.now() + 5000;
       while (!app.output().includes('Publishing event') && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 20));

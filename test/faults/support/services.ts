@@ -15,6 +15,7 @@ const { SERVICES } = require(path.join(root, 'tools/services.mjs')) as {
 };
 
 export interface Service {
+  name: ServiceName;
   url: string;
   app: RunningApp;
   /** Still running (not crashed)? */
@@ -39,6 +40,7 @@ export async function startService(
     60_000,
   );
   return {
+    name,
     url: `http://127.0.0.1:${port}`,
     app,
     alive: () => app.process.exitCode === null && app.process.signalCode === null,

@@ -1,4 +1,4 @@
-import { BackendClient, ClientOptions, HttpBackend, segment } from '../backend-client';
+import { BackendClient, ClientOptions, Remote, segment } from '../backend-client';
 
 export interface Asset {
   contentType: string;
@@ -7,56 +7,34 @@ export interface Asset {
 
 /** The assets (image) server the UI proxies `/assets/{name}` to (spec/assets.md). */
 export abstract class AssetsClient extends BackendClient {
-  readonly service = 'assets';
+  constructor(remote?: Remote) {
+    super('assets', remote);
+  }
+
   /** undefined when the server has no such file. */
   abstract image(name: string): Promise<Asset | undefined>;
 }
 
 export class HttpAssetsClient extends AssetsClient {
-  private readonly backend: HttpBackend;
-
   constructor(baseUrl: string, options: ClientOptions = {}) {
-    super();
-    this.backend = new HttpBackend(this.service, baseUrl, '/health.html', options);
-  }
-
-  get baseUrl(): string {
-    return this.backend.baseUrl;
+    super({ baseUrl, healthPath: '/health.html', options });
   }
 
   async image(name: string): Promise<Asset | undefined> {
-    const res = await this.backend.http.getRaw(`/assets/${segment(name)}`, 'image/*');
+    const res = await this.http.getRaw(`/assets/${segment(name)}`, 'image/*');
     if (res.status === 404) return undefined;
-    this.backend.http.expectOk({ status: res.status, body: undefined }, 'GET /assets/{name}');
+    this.http.expectOk({ status: res.status, body: undefined }, 'GET /assets/{name}');
     return { contentType: res.contentType ?? 'image/jpeg', body: res.body };
-  }
-
-  health(): Promise<void> {
-    return this.backend.health();
-  }
-
-  close(): Promise<void> {
-    return this.backend.http.close();
   }
 }
 
 /** Serves one bundled picture for every name (spec/ui.md §3), as the UI's mock assets. */
 export class MockAssetsClient extends AssetsClient {
-  readonly baseUrl = undefined;
-
   constructor(private readonly picture: Asset) {
     super();
   }
 
   image(_name: string): Promise<Asset | undefined> {
     return Promise.resolve(this.picture);
-  }
-
-  health(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 }

@@ -6,7 +6,6 @@ import { CartsClient } from './carts.client';
  * Adding an item already in the cart adds to its quantity, as the real service does.
  */
 export class MockCartsClient extends CartsClient {
-  readonly baseUrl = undefined;
   private readonly carts = new Map<string, CartItem[]>();
 
   cart(customerId: string): Promise<Cart> {
@@ -48,13 +47,5 @@ export class MockCartsClient extends CartsClient {
         'carts is the in-process mock (ENDPOINTS_CARTS unset): there is no service to fail',
       ),
     );
-  }
-
-  health(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 }

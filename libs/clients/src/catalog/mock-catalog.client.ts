@@ -22,8 +22,6 @@ const MOCK_PRODUCTS: readonly Product[] = Array.from({ length: 20 }, (_, i) => (
 }));
 
 export class MockCatalogClient extends CatalogClient {
-  readonly baseUrl = undefined;
-
   products({ tags, page, size }: ProductQuery): Promise<Product[]> {
     if (page < 1 || size < 1) return Promise.resolve([]);
     const matching = this.matching(tags);
@@ -41,14 +39,6 @@ export class MockCatalogClient extends CatalogClient {
 
   tags(): Promise<Tag[]> {
     return Promise.resolve([{ ...MOCK_TAG }]);
-  }
-
-  health(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 
   private matching(tags: string | undefined): readonly Product[] {

@@ -1,9 +1,12 @@
 import type { Checkout, CheckoutRequest, CheckoutSubmitted } from '@retail/contracts';
-import { BackendClient, ClientOptions, HttpBackend, segment } from '../backend-client';
+import { BackendClient, ClientOptions, Remote, segment } from '../backend-client';
 
 /** The checkout API the UI uses (spec/ui.md §7, spec/checkout.md). */
 export abstract class CheckoutClient extends BackendClient {
-  readonly service = 'checkout';
+  constructor(remote?: Remote) {
+    super('checkout', remote);
+  }
+
   /** undefined when the customer has no checkout in progress. */
   abstract checkout(customerId: string): Promise<Checkout | undefined>;
   /** Replaces the whole request and answers the newly priced checkout. */
@@ -16,43 +19,23 @@ export abstract class CheckoutClient extends BackendClient {
 }
 
 export class HttpCheckoutClient extends CheckoutClient {
-  private readonly backend: HttpBackend;
-
   constructor(baseUrl: string, options: ClientOptions = {}) {
-    super();
-    this.backend = new HttpBackend(this.service, baseUrl, '/health', options);
-  }
-
-  get baseUrl(): string {
-    return this.backend.baseUrl;
+    super({ baseUrl, healthPath: '/health', options });
   }
 
   async checkout(customerId: string): Promise<Checkout | undefined> {
-    const res = await this.backend.http.get<Checkout>(`/checkout/${segment(customerId)}`);
+    const res = await this.http.get<Checkout>(`/checkout/${segment(customerId)}`);
     if (res.status === 404) return undefined;
-    return this.backend.http.expectOk(res, 'GET /checkout/{customerId}');
+    return this.http.expectOk(res, 'GET /checkout/{customerId}');
   }
 
   async update(customerId: string, request: CheckoutRequest): Promise<Checkout> {
-    const res = await this.backend.http.post<Checkout>(
-      `/checkout/${segment(customerId)}/update`,
-      request,
-    );
-    return this.backend.http.expectOk(res, 'POST /checkout/{customerId}/update');
+    const res = await this.http.post<Checkout>(`/checkout/${segment(customerId)}/update`, request);
+    return this.http.expectOk(res, 'POST /checkout/{customerId}/update');
   }
 
   async submit(customerId: string): Promise<CheckoutSubmitted> {
-    const res = await this.backend.http.post<CheckoutSubmitted>(
-      `/checkout/${segment(customerId)}/submit`,
-    );
-    return this.backend.http.expectOk(res, 'POST /checkout/{customerId}/submit');
-  }
-
-  health(): Promise<void> {
-    return this.backend.health();
-  }
-
-  close(): Promise<void> {
-    return this.backend.http.close();
+    const res = await this.http.post<CheckoutSubmitted>(`/checkout/${segment(customerId)}/submit`);
+    return this.http.expectOk(res, 'POST /checkout/{customerId}/submit');
   }
 }

@@ -22,7 +22,6 @@ const MOCK_SHIPPING: ShippingOption = {
  * with the first submission's result, as the checkout service does, until a new checkout starts.
  */
 export class MockCheckoutClient extends CheckoutClient {
-  readonly baseUrl = undefined;
   private readonly checkouts = new Map<string, Checkout>();
   private readonly submitted = new Map<string, CheckoutSubmitted>();
   private orders = 0;
@@ -74,13 +73,5 @@ export class MockCheckoutClient extends CheckoutClient {
     };
     this.submitted.set(customerId, result);
     return Promise.resolve({ ...result });
-  }
-
-  health(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
   }
 }

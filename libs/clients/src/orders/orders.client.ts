@@ -1,5 +1,5 @@
 import { type CreateOrderRequest, IDEMPOTENCY_KEY_HEADER } from '@retail/contracts';
-import { BackendClient, ClientOptions, HttpBackend } from '../backend-client';
+import { BackendClient, ClientOptions, Remote } from '../backend-client';
 import { UpstreamError } from '../http-client';
 
 /**
@@ -15,7 +15,10 @@ export interface PlacedOrder {
 
 /** The orders API as checkout uses it (spec/orders.md "Routes"). */
 export abstract class OrdersClient extends BackendClient {
-  readonly service = 'orders';
+  constructor(remote?: Remote) {
+    super('orders', remote);
+  }
+
   /**
    * Places one order; rejects with UpstreamError when orders does not take it. Calls with the same
    * `idempotencyKey` place one order between them: a repeat gets the first one.
@@ -24,19 +27,12 @@ export abstract class OrdersClient extends BackendClient {
 }
 
 export class HttpOrdersClient extends OrdersClient {
-  private readonly backend: HttpBackend;
-
   constructor(baseUrl: string, options: ClientOptions = {}) {
-    super();
-    this.backend = new HttpBackend(this.service, baseUrl, '/actuator/health', options);
-  }
-
-  get baseUrl(): string {
-    return this.backend.baseUrl;
+    super({ baseUrl, healthPath: '/actuator/health', options });
   }
 
   async create(order: OrderSubmission, idempotencyKey: string): Promise<PlacedOrder> {
-    const res = await this.backend.http.post<unknown>('/orders', order, {
+    const res = await this.http.post<unknown>('/orders', order, {
       [IDEMPOTENCY_KEY_HEADER]: idempotencyKey,
     });
     if (res.status < 200 || res.status >= 300) {
@@ -51,13 +47,5 @@ export class HttpOrdersClient extends OrdersClient {
     }
     const id = (res.body as { id?: unknown } | null | undefined)?.id;
     return typeof id === 'string' ? { id } : {};
-  }
-
-  health(): Promise<void> {
-    return this.backend.health();
-  }
-
-  close(): Promise<void> {
-    return this.backend.http.close();
   }
 }

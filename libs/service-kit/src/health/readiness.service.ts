@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ShutdownState } from '../lifecycle/shutdown';
 import { withTimeout } from '../lifecycle/timeout';
 
 /** A dependency that readiness probes: `check` resolves when it answers, rejects otherwise. */
@@ -35,10 +36,21 @@ export interface Readiness {
 
 const TIMEOUT_MS = 2000;
 
-/** Probes every dependency at once, each bounded so a hung dependency reads "down". */
+const DRAINING: DependencyCheck = {
+  name: 'shutdown',
+  check: () => Promise.reject(new Error('shutting down')),
+};
+
+/**
+ * Probes every dependency at once, each bounded so a hung dependency reads "down". From
+ * SIGTERM on the service reads not ready, so a load balancer stops sending to it.
+ */
 @Injectable()
 export class ReadinessService {
-  async check(dependencies: DependencyCheck[], timeoutMs = TIMEOUT_MS): Promise<Readiness> {
+  constructor(private readonly shutdown: ShutdownState) {}
+
+  async check(probed: DependencyCheck[], timeoutMs = TIMEOUT_MS): Promise<Readiness> {
+    const dependencies = this.shutdown.isDraining() ? [...probed, DRAINING] : probed;
     const results = await Promise.all(dependencies.map((d) => probe(d, timeoutMs)));
     const report: HealthReport = { status: 'ok', info: {}, error: {}, details: {} };
     dependencies.forEach(({ name }, i) => {

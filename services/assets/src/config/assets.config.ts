@@ -6,7 +6,7 @@ import {
   ToInt,
   TracingConfig,
   tracingConfig,
-  TracingEnv,
+  KitEnv,
 } from '@retail/service-kit';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
@@ -14,7 +14,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
  * Every variable the assets service reads. The reference (nginx) reads none and always listens on
  * 8080 (spec/assets.md §1); honouring PORT with that default is harmless and `npm start` needs it.
  */
-export class AssetsEnv extends TracingEnv {
+export class AssetsEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   /** Folder whose files are served under /assets/; relative paths start at the working directory. */
   @IsOptional() @IsString() ASSETS_DIR?: string;

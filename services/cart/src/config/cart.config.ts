@@ -4,7 +4,7 @@ import {
   loadEnv,
   TracingConfig,
   tracingConfig,
-  TracingEnv,
+  KitEnv,
 } from '@retail/service-kit';
 import {
   IsBoolean,
@@ -41,7 +41,7 @@ const WithoutMongoProfile = () =>
   });
 
 /** Every variable the cart reads, with the reference's names and defaults (spec/cart.md). */
-export class CartEnv extends TracingEnv {
+export class CartEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   /** Spring's own name for the port; it wins over PORT, as in the reference. */
   @IsOptional() @ToInt() @IsInt() @Min(1) @Max(65535) SERVER_PORT?: number;

@@ -5,7 +5,7 @@ import {
   readPemFile,
   TracingConfig,
   tracingConfig,
-  TracingEnv,
+  KitEnv,
 } from '@retail/service-kit';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -17,7 +17,7 @@ const ENDPOINT = /^[A-Za-z0-9._-]+(:\d{1,5})?$/;
 const ENDPOINT_RULE = { message: '$property must be host or host:port (e.g. catalog-db:3306)' };
 
 /** Every variable the catalog reads, with the reference's names and defaults (spec/catalog.md §2). */
-export class CatalogEnv extends TracingEnv {
+export class CatalogEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   @IsIn(['mysql']) DB_TYPE = 'mysql';
   /** When set, products live in MySQL/MariaDB; when unset, in memory. */

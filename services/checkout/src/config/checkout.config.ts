@@ -1,4 +1,4 @@
-import { ToInt, loadEnv, TracingConfig, tracingConfig, TracingEnv } from '@retail/service-kit';
+import { ToInt, loadEnv, TracingConfig, tracingConfig, KitEnv } from '@retail/service-kit';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 const REDIS_URL = {
@@ -17,7 +17,7 @@ const HTTP_URL = {
 const HTTP_URL_RULE = { message: '$property must be an http:// or https:// URL' };
 
 /** Every variable checkout reads: the reference's (spec/checkout.md "Configuration") and ours. */
-export class CheckoutEnv extends TracingEnv {
+export class CheckoutEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   /** When set, checkouts live in Redis (writes); when unset, in memory. */
   @IsOptional() @IsUrl(REDIS_URL, REDIS_URL_RULE) REDIS_URL?: string;

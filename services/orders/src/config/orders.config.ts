@@ -6,7 +6,7 @@ import {
   ToInt,
   TracingConfig,
   tracingConfig,
-  TracingEnv,
+  KitEnv,
 } from '@retail/service-kit';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -16,7 +16,7 @@ const NAME = /^[\w.:-]{1,255}$/;
  * Every variable orders reads: the reference's Spring names (spec/orders.md "Configuration
  * summary") and the few of ours, documented in the README.
  */
-export class OrdersEnv extends TracingEnv {
+export class OrdersEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   /** Spring binds server.port from SERVER_PORT ahead of the `port` placeholder. */
   @IsOptional() @ToInt() @IsInt() @Min(1) @Max(65535) SERVER_PORT?: number;

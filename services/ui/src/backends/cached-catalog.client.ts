@@ -19,7 +19,7 @@ export class CachedCatalogClient extends CatalogClient {
     super();
   }
 
-  get baseUrl(): string | undefined {
+  override get baseUrl(): string | undefined {
     return this.inner.baseUrl;
   }
 
@@ -40,11 +40,11 @@ export class CachedCatalogClient extends CatalogClient {
     return this.cached('t', () => this.inner.tags());
   }
 
-  health(): Promise<void> {
+  override health(): Promise<void> {
     return this.inner.health();
   }
 
-  close(): Promise<void> {
+  override close(): Promise<void> {
     return this.inner.close();
   }
 

@@ -4,7 +4,7 @@ import {
   loadEnv,
   TracingConfig,
   tracingConfig,
-  TracingEnv,
+  KitEnv,
 } from '@retail/service-kit';
 import {
   IsBoolean,
@@ -25,7 +25,7 @@ const ENDPOINT_RULE = {
 };
 
 /** Every variable the UI reads (spec/ui.md §2), plus the few of ours in the README. */
-export class UiEnv extends TracingEnv {
+export class UiEnv extends KitEnv {
   @ToInt() @IsInt() @Min(1) @Max(65535) PORT = 8080;
   @IsOptional() @Matches(ENDPOINT, ENDPOINT_RULE) ENDPOINTS_CATALOG?: string;
   @IsOptional() @Matches(ENDPOINT, ENDPOINT_RULE) ENDPOINTS_CARTS?: string;

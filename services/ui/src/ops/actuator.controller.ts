@@ -11,6 +11,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { CartsClient } from '@retail/clients';
+import { ShutdownState } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 import type { UiConfig } from '../config/ui.config';
 import { UI_CONFIG } from '../config/ui-config.token';
@@ -24,6 +25,7 @@ export class ActuatorController {
     private readonly topology: TopologyService,
     private readonly carts: CartsClient,
     @Inject(UI_CONFIG) private readonly cfg: UiConfig,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('actuator')
@@ -51,7 +53,10 @@ export class ActuatorController {
     return { status: 'UP' };
   }
 
-  /** Each configured backend's health endpoint; 503 when any does not answer. Mocks are UP. */
+  /**
+   * Each configured backend's health endpoint; 503 when any does not answer, and from SIGTERM on
+   * (a `shutdown` component). Mocks are UP.
+   */
   @Get('actuator/health/readiness')
   async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<{
     status: Status;
@@ -59,20 +64,19 @@ export class ActuatorController {
   }> {
     const statuses = await this.topology.statuses();
     const used = statuses.filter((s) => s.mode !== 'not configured');
-    const up = used.every((s) => s.healthy !== false);
+    const draining = this.shutdown.isDraining();
+    const up = !draining && used.every((s) => s.healthy !== false);
     void reply.status(up ? 200 : 503);
-    return {
-      status: up ? 'UP' : 'DOWN',
-      components: Object.fromEntries(
-        used.map((s) => [
-          s.name,
-          {
-            status: s.healthy === false ? 'DOWN' : 'UP',
-            details: details(s),
-          },
-        ]),
-      ),
-    };
+    const components = Object.fromEntries(
+      used.map((s) => [
+        s.name,
+        { status: s.healthy === false ? 'DOWN' : 'UP', details: details(s) } as const,
+      ]),
+    );
+    if (draining) {
+      components.shutdown = { status: 'DOWN', details: { reason: 'shutting down' } };
+    }
+    return { status: up ? 'UP' : 'DOWN', components };
   }
 
   @Get('actuator/info')

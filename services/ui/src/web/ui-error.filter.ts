@@ -138,7 +138,7 @@ export class UiErrorFilter implements ExceptionFilter {
 
   private log(exception: unknown, page: ErrorPage, request: FastifyRequest): void {
     if (page.status < 500) return;
-    const fields = { reqId: request.id, path: request.url, status: page.status };
+    const fields = { path: request.url, status: page.status };
     if (exception instanceof UpstreamError) {
       this.logger.warn({ ...fields, backend: exception.service }, exception.message);
     } else {
