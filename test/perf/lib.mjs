@@ -53,14 +53,24 @@ export const rssMb = (pid) => {
 
 /**
  * Load on one URL for `duration` seconds, or for exactly `amount` requests when given; returns
- * req/s, requests, p50/p99 latency (ms) and errors.
+ * req/s, requests, p50/p99 latency (ms) and errors. With `idReplacement`, each `[<id>]` in the
+ * URL or body is a new random id per request.
  */
 export async function load(
   url,
-  { connections = 50, duration = 10, amount, method = 'GET', body, headers } = {},
+  { connections = 50, duration = 10, amount, method = 'GET', body, headers, idReplacement } = {},
 ) {
   const started = performance.now();
-  const result = await autocannon({ url, connections, duration, amount, method, body, headers });
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    amount,
+    method,
+    body,
+    headers,
+    idReplacement,
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
     // Not requests.average, a mean over whole seconds: a counted run can last under a second.
@@ -103,3 +113,9 @@ export const serviceFlags = () =>
     nodeFlags().join(' ') || '(node defaults)',
     ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`),
   ].join(' ');
+
+/** CPU time a process has used (user + system, ms) from /proc: other load inflates it far less than wall time. */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s
+}

@@ -1,0 +1,313 @@
+#!/usr/bin/env node
+// Where a write path's CPU goes (not a jest test): runs one built service under `node --cpu-prof`,
+// loads one route with autocannon on loopback, stops the service (the profile is written on its
+// exit) and prints the busy CPU's self time by package: each npm package, node's own internals,
+// the service's bundled code (main.js: the service and the workspace libraries), GC and native.
+//
+//   node test/perf/profile.mjs <scenario> [--duration 10] [--connections 50] [--top 15] [--keep]
+//   node test/perf/profile.mjs --summarise <file.cpuprofile> [--top 15]
+//
+// Scenarios: checkout-update, checkout-update-redis, cart-add, cart-add-dynamodb, orders-create,
+// orders-create-postgres. The Redis one uses keys of its own (they expire); the DynamoDB one a
+// dynalite of its own in a separate process; the PostgreSQL one a throwaway database, dropped at
+// the end. --keep leaves the .cpuprofile (for Chrome DevTools or speedscope) and prints its path.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  cpuMs,
+  freePort,
+  load,
+  root,
+  serviceArgs,
+  serviceEnv,
+  startProcess,
+  stop,
+} from './lib.mjs';
+import { serviceByName } from '../../tools/services.mjs';
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    top: { type: 'string', default: '15' },
+    keep: { type: 'boolean', default: false },
+    summarise: { type: 'string' },
+  },
+});
+
+const CHECKOUT_UPDATE = {
+  customerEmail: 'jane@example.com',
+  items: [
+    {
+      id: '510a0d7e-8e83-4193-b483-e27e09ddc34d',
+      name: 'Gentleman',
+      quantity: 1,
+      unitCost: 795,
+      totalCost: 795,
+      imageUrl: '/assets/img/products/gentleman.jpg',
+    },
+    {
+      id: '808a2de1-1aaa-4c25-a9b9-6612e8f29a38',
+      name: 'Chronograf Classic',
+      quantity: 2,
+      unitCost: 5100,
+      totalCost: 10200,
+      imageUrl: '/assets/img/products/chrono_classic.jpg',
+    },
+  ],
+  shippingAddress: {
+    firstName: 'Jane',
+    lastName: 'Roe',
+    address1: '100 Main St',
+    address2: null,
+    city: 'Anytown',
+    state: 'WA',
+    zip: '98101',
+  },
+  subtotal: 10995,
+  deliveryOptionToken: null,
+};
+const CART_ITEM = { itemId: 'a1a2a3', quantity: 1, unitPrice: 150 };
+const ORDER = {
+  firstName: 'John',
+  lastName: 'Doe',
+  email: 'john@example.com',
+  items: [
+    {
+      productId: '510a0d7e-8e83-4193-b483-e27e09ddc34d',
+      name: 'Gentleman',
+      quantity: 1,
+      price: 795,
+      totalCost: 795,
+    },
+    {
+      productId: '6d62d909-f957-430e-8689-b5129c0bb75e',
+      name: 'Pocket Watch',
+      quantity: 2,
+      price: 385,
+      totalCost: 770,
+    },
+  ],
+};
+
+const run = randomBytes(4).toString('hex');
+
+/** A dynalite in a process of its own, as `npm start -- --real` runs it. */
+async function dynaliteProcess() {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/dynalite/cli.js'),
+      ...['--host', '127.0.0.1', '--port', String(port), '--createTableMs', '0'],
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let tries = 0; ; tries++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      break;
+    } catch (error) {
+      if (tries > 200) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  return { port, pid: child.pid, close: () => stop(child) };
+}
+
+async function throwawayPostgres() {
+  const database = `profile_${run}`;
+  const admin = async (sql) => {
+    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE ${database}`);
+  return {
+    database,
+    close: () => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  };
+}
+
+/** Each scenario: the service, the request, and a backend to set up (its variables, its cleanup). */
+const SCENARIOS = {
+  'checkout-update': {
+    service: 'checkout',
+    path: `/checkout/${run}/update`,
+    body: CHECKOUT_UPDATE,
+  },
+  'checkout-update-redis': {
+    service: 'checkout',
+    path: `/checkout/${run}/update`,
+    body: CHECKOUT_UPDATE,
+    backend: async () => ({ env: { REDIS_URL: 'redis://127.0.0.1:6379' }, close: async () => {} }),
+  },
+  // A cart per request, as shoppers have: one cart would queue every update on one key.
+  'cart-add': { service: 'cart', path: '/carts/[<id>]/items', body: CART_ITEM },
+  'cart-add-dynamodb': {
+    service: 'cart',
+    path: '/carts/[<id>]/items',
+    body: CART_ITEM,
+    backend: async () => {
+      const dynamo = await dynaliteProcess();
+      return {
+        env: {
+          SPRING_PROFILES_ACTIVE: 'dynamodb',
+          CARTS_DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamo.port}`,
+          CARTS_DYNAMODB_TABLENAME: `carts-profile-${run}`,
+          CARTS_DYNAMODB_CREATETABLE: 'true',
+          AWS_ACCESS_KEY_ID: 'profile',
+          AWS_SECRET_ACCESS_KEY: 'profile',
+          AWS_REGION: 'us-west-2',
+        },
+        close: dynamo.close,
+        pid: dynamo.pid,
+      };
+    },
+  },
+  'orders-create': { service: 'orders', path: '/orders', body: ORDER },
+  'orders-create-postgres': {
+    service: 'orders',
+    path: '/orders',
+    body: ORDER,
+    backend: async () => {
+      const db = await throwawayPostgres();
+      return {
+        env: {
+          SPRING_DATASOURCE_URL: `jdbc:postgresql://127.0.0.1:5432/${db.database}`,
+          SPRING_DATASOURCE_USERNAME: 'postgres',
+        },
+        close: db.close,
+      };
+    },
+  },
+};
+
+/** Which package a profile node's code belongs to. */
+function packageOf({ url, functionName }) {
+  if (!url) {
+    if (functionName === '(garbage collector)') return '(garbage collector)';
+    if (functionName === '(program)') return '(program: native, outside JS)';
+    return functionName.startsWith('(') ? functionName : '(native)';
+  }
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const [scope, name] = url.slice(modules + 'node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  if (url.startsWith('node:')) return 'node (internals)';
+  if (url.includes('/dist/services/')) return 'service bundle (main.js)';
+  return url;
+}
+
+/**
+ * Self time per package as a share of busy time (idle left out), biggest first; only the samples
+ * between `fromUs` and `toUs` (the monotonic clock, as the profile's own timestamps) when given,
+ * so that start-up and shutdown do not count.
+ */
+function summarise(profile, fromUs = -Infinity, toUs = Infinity) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map();
+  const { samples, timeDeltas } = profile;
+  let at = profile.startTime;
+  for (let i = 0; i < samples.length; i++) {
+    at += timeDeltas[i];
+    const delta = timeDeltas[i + 1] ?? 0;
+    if (at < fromUs || at > toUs) continue;
+    const node = byId.get(samples[i]);
+    selfUs.set(node, (selfUs.get(node) ?? 0) + delta);
+  }
+  const byPackage = new Map();
+  const byFunction = new Map();
+  let busy = 0;
+  for (const [node, us] of selfUs) {
+    if (node.callFrame.functionName === '(idle)') continue;
+    busy += us;
+    const pkg = packageOf(node.callFrame);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${pkg}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  }
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  return { busyMs: busy / 1000, packages: sorted(byPackage), functions: sorted(byFunction) };
+}
+
+function print({ busyMs, packages, functions }, top) {
+  const pct = (us) => `${((100 * us) / 1000 / busyMs).toFixed(1)} %`;
+  console.log('');
+  console.log(`Self time as a share of the ${Math.round(busyMs)} ms of busy samples:`);
+  console.log('');
+  console.log('| package | self time |');
+  console.log('|---|---|');
+  for (const [pkg, us] of packages.slice(0, top)) console.log(`| ${pkg} | ${pct(us)} |`);
+  console.log('');
+  console.log('| function (package) | self time |');
+  console.log('|---|---|');
+  for (const [fn, us] of functions.slice(0, top)) console.log(`| ${fn} | ${pct(us)} |`);
+}
+
+const top = Number(opts.top);
+if (opts.summarise) {
+  print(summarise(JSON.parse(readFileSync(opts.summarise, 'utf8'))), top);
+  process.exit(0);
+}
+const scenario = SCENARIOS[positionals[0]];
+if (!scenario) {
+  console.error(`usage: profile.mjs <${Object.keys(SCENARIOS).join('|')}> [--duration 10]`);
+  process.exit(2);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'retail-profile-'));
+const backend = scenario.backend ? await scenario.backend() : { env: {}, close: async () => {} };
+try {
+  const port = await freePort();
+  const { child } = await startProcess(
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...serviceArgs(scenario.service)],
+    { ...serviceEnv(), ...backend.env },
+    port,
+    serviceByName(scenario.service).health,
+    30_000,
+  );
+  const request = {
+    method: 'POST',
+    body: JSON.stringify(scenario.body),
+    headers: { 'content-type': 'application/json' },
+    idReplacement: scenario.path.includes('[<id>]'),
+  };
+  const url = `http://127.0.0.1:${port}${scenario.path}`;
+  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+  const fromUs = monotonicUs();
+  const cpuBefore = [child.pid, backend.pid].map((pid) => pid && cpuMs(pid));
+  const result = await load(url, {
+    ...request,
+    connections: Number(opts.connections),
+    duration: Number(opts.duration),
+  });
+  const toUs = monotonicUs();
+  const [serviceCpu, backendCpu] = [child.pid, backend.pid].map((pid, i) =>
+    pid ? Math.round(((cpuMs(pid) - cpuBefore[i]) * 1000) / result.requests) : undefined,
+  );
+  await stop(child);
+  const file = path.join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
+  );
+  console.log(
+    `${positionals[0]}: POST ${scenario.path}, ${opts.connections} connections, ${opts.duration} s: ` +
+      `${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors; CPU per request ` +
+      `(/proc): service ${serviceCpu} µs` +
+      (backendCpu === undefined ? '' : `, dynalite ${backendCpu} µs`),
+  );
+  print(summarise(JSON.parse(readFileSync(file, 'utf8')), fromUs, toUs), top);
+  if (opts.keep) console.log(`\nprofile: ${file}`);
+  else rmSync(dir, { recursive: true, force: true });
+} finally {
+  await backend.close();
+}
