@@ -2,12 +2,14 @@
 // The whole store under a shopper's load (not a jest test): the six built services as processes,
 // wired like `npm start`, then
 //  1. the reference load generator's flow at a fixed arrival rate for a fixed time: each shopper
-//     opens home, the catalog and a product, adds it to the cart, views the cart and goes through
-//     the four checkout steps to the confirmation (10 requests, cookies kept);
+//     opens home, the catalog and every product page, adds one product to the cart, views the
+//     cart and goes through the four checkout steps to the confirmation (15 requests, cookies
+//     kept);
 //  2. the ECS workshop's own load step, `hey -z 60s -c 5 -q 40 <ui>/home` (5 workers at 40 req/s
 //     each), with autocannon at the same connections and rate when hey is missing.
 // Prints markdown: req/s, p50/p99 and errors per step and for the hey run, the orders stored
-// against the confirmations, RSS of every service after the load, and each one's start-up time.
+// against the confirmations, the CPU each process used during the shopper flow (where the time
+// goes), RSS of every service after the load, and each one's start-up time.
 //
 //   node test/perf/store.bench.mjs [--backends memory|real] [--rate 5] [--duration 60]
 //        [--hey-duration 60] [--no-build]
@@ -15,15 +17,17 @@
 // --backends real runs catalog on MariaDB, orders on PostgreSQL (throwaway databases, dropped at
 // the end) with events to RabbitMQ (an exchange and queue of the run's own, deleted at the end),
 // checkout on Redis (its keys expire; each shopper's is deleted by its confirmation) and cart on
-// dynalite in this process. The UI listens on 8888 when that port is free (the workshop's URL),
+// dynalite in a process of its own, as `npm start -- --real` runs it. The UI listens on 8888 when that port is free (the workshop's URL),
 // else on a free port. Every phase is bounded; a watchdog kills the children if anything hangs.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import {
+  cpuMs,
   freePort,
   root,
   rssMb,
@@ -34,6 +38,7 @@ import {
   stop,
 } from './lib.mjs';
 import { endpointsFor, serviceByName, SERVICES } from '../../tools/services.mjs';
+import { startDynalite } from '../../tools/start/real-backends.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -119,13 +124,12 @@ async function realBackends() {
     await broker.close();
   });
 
-  const dynalite = require('dynalite');
-  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise((resolve) => dynamo.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => dynamo.close(resolve)));
+  const dynamo = await startDynalite();
+  cleanups.push(dynamo.close);
 
   return {
-    description: `catalog on MariaDB, orders on PostgreSQL with events to RabbitMQ, checkout on Redis, cart on dynalite (in the load generator's process)`,
+    description: `catalog on MariaDB, orders on PostgreSQL with events to RabbitMQ, checkout on Redis, cart on dynalite (a process of its own)`,
+    processes: { dynalite: dynamo.pid },
     env: {
       catalog: { DB_ENDPOINT: '127.0.0.1:3306', DB_USER: 'root', DB_NAME: database },
       orders: {
@@ -139,7 +143,7 @@ async function realBackends() {
       checkout: { REDIS_URL: 'redis://127.0.0.1:6379' },
       cart: {
         SPRING_PROFILES_ACTIVE: 'dynamodb',
-        CARTS_DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamo.address().port}`,
+        CARTS_DYNAMODB_ENDPOINT: dynamo.url,
         CARTS_DYNAMODB_TABLENAME: `carts-bench-${suffix}`,
         CARTS_DYNAMODB_CREATETABLE: 'true',
         AWS_ACCESS_KEY_ID: 'bench',
@@ -221,7 +225,7 @@ async function visit(base, dispatcher, n) {
   try {
     await step('GET /home', 'GET', '/home', 200);
     await step('GET /catalog', 'GET', '/catalog', 200);
-    await step('GET /catalog/{id}', 'GET', `/catalog/${product}`, 200);
+    for (const id of PRODUCTS) await step('GET /catalog/{id}', 'GET', `/catalog/${id}`, 200);
     await step('POST /cart', 'POST', '/cart', 303, { productId: product });
     await step('GET /cart', 'GET', '/cart', 200);
     await step('GET /checkout', 'GET', '/checkout', 200);
@@ -326,14 +330,25 @@ try {
   const backends =
     opts.backends === 'real'
       ? await realBackends()
-      : { description: 'every service on its embedded default (in memory)', env: {} };
+      : {
+          description: 'every service on its embedded default (in memory)',
+          env: {},
+          processes: {},
+        };
   store = await startStore(backends.env);
   const uiBase = store.ui.url;
 
   // A short warm-up: the first visits pay for lazy connections and JIT.
   for (let n = 0; n < 3; n++) await visit(uiBase, undefined, 1000 + n);
   const ordersBefore = await countOrders(store.orders.url);
+  const pids = {
+    ...Object.fromEntries(NAMES.map((name) => [name, store[name].child.pid])),
+    ...backends.processes,
+    'load generator': process.pid,
+  };
+  const cpuBefore = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuMs(pid)]));
   const flow = await shoppers(uiBase);
+  const cpuUsed = Object.entries(pids).map(([n, pid]) => [n, cpuMs(pid) - cpuBefore[n]]);
   const ordersAfter = await countOrders(store.orders.url);
   const uiPort = Number(new URL(uiBase).port);
   const workshop = await workshopLoad(uiPort);
@@ -362,6 +377,19 @@ try {
   console.log(
     `Shoppers: ${flow.results.length} started, ${confirmed} confirmed; orders stored during the run: ${ordersAfter - ordersBefore}.`,
   );
+  console.log('');
+  console.log(
+    `CPU used during the shopper flow (user + system from /proc, ${Math.round(flow.elapsedS)} s on ${availableParallelism()} cores):`,
+  );
+  console.log('');
+  console.log('| process | CPU s | share of the machine | CPU ms per shopper |');
+  console.log('|---|---|---|---|');
+  for (const [name, ms] of cpuUsed.sort((a, b) => b[1] - a[1])) {
+    const share = ms / 1000 / flow.elapsedS / availableParallelism();
+    console.log(
+      `| ${name} | ${(ms / 1000).toFixed(1)} | ${Math.round(share * 100)} % | ${(ms / flow.results.length).toFixed(1)} |`,
+    );
+  }
   console.log('');
   console.log(`Workshop load step: \`${workshop.tool}\``);
   console.log('');
