@@ -11,24 +11,16 @@
 // orders-create-postgres. The Redis one uses keys of its own (they expire); the DynamoDB one a
 // dynalite of its own in a separate process; the PostgreSQL one a throwaway database, dropped at
 // the end. --keep leaves the .cpuprofile (for Chrome DevTools or speedscope) and prints its path.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import {
-  cpuMs,
-  freePort,
-  load,
-  root,
-  serviceArgs,
-  serviceEnv,
-  startProcess,
-  stop,
-} from './lib.mjs';
+import { cpuMs, freePort, load, serviceArgs, serviceEnv, startProcess, stop } from './lib.mjs';
 import { serviceByName } from '../../tools/services.mjs';
+import { startDynalite } from '../../tools/start/real-backends.mjs';
+import { monotonicUs, printProfile, summariseProfile } from './cpu-profile.mjs';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -98,29 +90,6 @@ const ORDER = {
 
 const run = randomBytes(4).toString('hex');
 
-/** A dynalite in a process of its own, as `npm start -- --real` runs it. */
-async function dynaliteProcess() {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/dynalite/cli.js'),
-      ...['--host', '127.0.0.1', '--port', String(port), '--createTableMs', '0'],
-    ],
-    { stdio: 'ignore' },
-  );
-  for (let tries = 0; ; tries++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`);
-      break;
-    } catch (error) {
-      if (tries > 200) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  return { port, pid: child.pid, close: () => stop(child) };
-}
-
 async function throwawayPostgres() {
   const database = `profile_${run}`;
   const admin = async (sql) => {
@@ -156,11 +125,11 @@ const SCENARIOS = {
     path: '/carts/[<id>]/items',
     body: CART_ITEM,
     backend: async () => {
-      const dynamo = await dynaliteProcess();
+      const dynamo = await startDynalite();
       return {
         env: {
           SPRING_PROFILES_ACTIVE: 'dynamodb',
-          CARTS_DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamo.port}`,
+          CARTS_DYNAMODB_ENDPOINT: dynamo.url,
           CARTS_DYNAMODB_TABLENAME: `carts-profile-${run}`,
           CARTS_DYNAMODB_CREATETABLE: 'true',
           AWS_ACCESS_KEY_ID: 'profile',
@@ -190,72 +159,9 @@ const SCENARIOS = {
   },
 };
 
-/** Which package a profile node's code belongs to. */
-function packageOf({ url, functionName }) {
-  if (!url) {
-    if (functionName === '(garbage collector)') return '(garbage collector)';
-    if (functionName === '(program)') return '(program: native, outside JS)';
-    return functionName.startsWith('(') ? functionName : '(native)';
-  }
-  const modules = url.lastIndexOf('node_modules/');
-  if (modules >= 0) {
-    const [scope, name] = url.slice(modules + 'node_modules/'.length).split('/');
-    return scope.startsWith('@') ? `${scope}/${name}` : scope;
-  }
-  if (url.startsWith('node:')) return 'node (internals)';
-  if (url.includes('/dist/services/')) return 'service bundle (main.js)';
-  return url;
-}
-
-/**
- * Self time per package as a share of busy time (idle left out), biggest first; only the samples
- * between `fromUs` and `toUs` (the monotonic clock, as the profile's own timestamps) when given,
- * so that start-up and shutdown do not count.
- */
-function summarise(profile, fromUs = -Infinity, toUs = Infinity) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const selfUs = new Map();
-  const { samples, timeDeltas } = profile;
-  let at = profile.startTime;
-  for (let i = 0; i < samples.length; i++) {
-    at += timeDeltas[i];
-    const delta = timeDeltas[i + 1] ?? 0;
-    if (at < fromUs || at > toUs) continue;
-    const node = byId.get(samples[i]);
-    selfUs.set(node, (selfUs.get(node) ?? 0) + delta);
-  }
-  const byPackage = new Map();
-  const byFunction = new Map();
-  let busy = 0;
-  for (const [node, us] of selfUs) {
-    if (node.callFrame.functionName === '(idle)') continue;
-    busy += us;
-    const pkg = packageOf(node.callFrame);
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
-    const fn = `${node.callFrame.functionName || '(anonymous)'} ${pkg}`;
-    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-  }
-  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
-  return { busyMs: busy / 1000, packages: sorted(byPackage), functions: sorted(byFunction) };
-}
-
-function print({ busyMs, packages, functions }, top) {
-  const pct = (us) => `${((100 * us) / 1000 / busyMs).toFixed(1)} %`;
-  console.log('');
-  console.log(`Self time as a share of the ${Math.round(busyMs)} ms of busy samples:`);
-  console.log('');
-  console.log('| package | self time |');
-  console.log('|---|---|');
-  for (const [pkg, us] of packages.slice(0, top)) console.log(`| ${pkg} | ${pct(us)} |`);
-  console.log('');
-  console.log('| function (package) | self time |');
-  console.log('|---|---|');
-  for (const [fn, us] of functions.slice(0, top)) console.log(`| ${fn} | ${pct(us)} |`);
-}
-
 const top = Number(opts.top);
 if (opts.summarise) {
-  print(summarise(JSON.parse(readFileSync(opts.summarise, 'utf8'))), top);
+  printProfile(summariseProfile(opts.summarise), top);
   process.exit(0);
 }
 const scenario = SCENARIOS[positionals[0]];
@@ -282,7 +188,6 @@ try {
     idReplacement: scenario.path.includes('[<id>]'),
   };
   const url = `http://127.0.0.1:${port}${scenario.path}`;
-  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
   const fromUs = monotonicUs();
   const cpuBefore = [child.pid, backend.pid].map((pid) => pid && cpuMs(pid));
   const result = await load(url, {
@@ -305,7 +210,7 @@ try {
       `(/proc): service ${serviceCpu} µs` +
       (backendCpu === undefined ? '' : `, dynalite ${backendCpu} µs`),
   );
-  print(summarise(JSON.parse(readFileSync(file, 'utf8')), fromUs, toUs), top);
+  printProfile(summariseProfile(file, fromUs, toUs), top);
   if (opts.keep) console.log(`\nprofile: ${file}`);
   else rmSync(dir, { recursive: true, force: true });
 } finally {

@@ -12,7 +12,10 @@
 // goes), RSS of every service after the load, and each one's start-up time.
 //
 //   node test/perf/store.bench.mjs [--backends memory|real] [--rate 5] [--duration 60]
-//        [--hey-duration 60] [--no-build]
+//        [--hey-duration 60] [--no-build] [--profile <service>]
+//
+// --profile runs that service under `node --cpu-prof` and prints its self time by package
+// during the shopper flow.
 //
 // --backends real runs catalog on MariaDB, orders on PostgreSQL (throwaway databases, dropped at
 // the end) with events to RabbitMQ (an exchange and queue of the run's own, deleted at the end),
@@ -22,7 +25,9 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
@@ -39,6 +44,7 @@ import {
 } from './lib.mjs';
 import { endpointsFor, serviceByName, SERVICES } from '../../tools/services.mjs';
 import { startDynalite } from '../../tools/start/real-backends.mjs';
+import { monotonicUs, printProfile, summariseProfile } from './cpu-profile.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -47,6 +53,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '60' },
     'hey-duration': { type: 'string', default: '60' },
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const rate = Number(opts.rate);
@@ -57,6 +64,7 @@ if (!['memory', 'real'].includes(opts.backends) || !(rate > 0) || !(duration > 0
   process.exit(2);
 }
 
+const profileDir = mkdtempSync(path.join(tmpdir(), 'retail-store-profile-'));
 const children = new Set();
 const cleanups = [];
 const watchdog = setTimeout(
@@ -168,7 +176,9 @@ async function startStore(backendEnv) {
   const started = await Promise.all(
     NAMES.map((name) =>
       startProcess(
-        serviceArgs(name),
+        name === opts.profile
+          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...serviceArgs(name)]
+          : serviceArgs(name),
         {
           ...serviceEnv(),
           ...endpointsFor(serviceByName(name), SERVICES, (callee) => url(callee.name)),
@@ -326,6 +336,8 @@ async function workshopLoad(uiPort) {
 }
 
 let store;
+let flowFromUs;
+let flowToUs;
 try {
   const backends =
     opts.backends === 'real'
@@ -347,7 +359,11 @@ try {
     'load generator': process.pid,
   };
   const cpuBefore = Object.fromEntries(Object.entries(pids).map(([n, pid]) => [n, cpuMs(pid)]));
+  const metricsBefore = await routeCounts(store);
+  flowFromUs = monotonicUs();
   const flow = await shoppers(uiBase);
+  flowToUs = monotonicUs();
+  const metricsAfter = await routeCounts(store);
   const cpuUsed = Object.entries(pids).map(([n, pid]) => [n, cpuMs(pid) - cpuBefore[n]]);
   const ordersAfter = await countOrders(store.orders.url);
   const uiPort = Number(new URL(uiBase).port);
@@ -391,6 +407,15 @@ try {
     );
   }
   console.log('');
+  console.log('Requests each service answered per shopper (from its own metrics):');
+  console.log('');
+  console.log('| service | route | per shopper |');
+  console.log('|---|---|---|');
+  for (const [key, after] of metricsAfter) {
+    const perShopper = (after - (metricsBefore.get(key) ?? 0)) / flow.results.length;
+    if (perShopper >= 0.05) console.log(`| ${key} | ${Math.round(perShopper * 10) / 10} |`);
+  }
+  console.log('');
   console.log(`Workshop load step: \`${workshop.tool}\``);
   console.log('');
   console.log('| requests | req/s | p50 ms | p99 ms | errors |');
@@ -406,9 +431,42 @@ try {
   }
 } finally {
   for (const name of NAMES) if (store?.[name]) await stop(store[name].child);
+  if (opts.profile && flowToUs) {
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    console.log('');
+    console.log(`${opts.profile} during the shopper flow, \`node --cpu-prof\`:`);
+    printProfile(summariseProfile(path.join(profileDir, file), flowFromUs, flowToUs), 20);
+  }
+  rmSync(profileDir, { recursive: true, force: true });
   for (const cleanup of cleanups.reverse()) {
     await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
   }
+}
+
+/** Where each service serves its Prometheus metrics (its metricsPath in services/*/ src; /*.definition.ts). */
+const METRICS_PATHS = {
+  catalog: '/metrics',
+  cart: '/actuator/prometheus',
+  orders: '/actuator/prometheus',
+  assets: '/metrics',
+  checkout: '/metrics',
+  ui: '/actuator/prometheus',
+};
+
+/** Requests answered so far, per `service method route`, from each one's request histogram. */
+async function routeCounts(running) {
+  const counts = new Map();
+  for (const name of NAMES) {
+    const text = await (await fetch(`${running[name].url}${METRICS_PATHS[name]}`)).text();
+    for (const [, labels, n] of text.matchAll(
+      /^http_request_duration_seconds_count\{(.*)\} (\d+)/gm,
+    )) {
+      const label = (key) => new RegExp(`${key}="([^"]*)"`).exec(labels)?.[1];
+      const key = `${name} | ${label('method')} ${label('route')}`;
+      counts.set(key, (counts.get(key) ?? 0) + Number(n));
+    }
+  }
+  return counts;
 }
 
 async function countOrders(ordersUrl) {
