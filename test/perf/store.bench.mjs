@@ -87,6 +87,16 @@ const PRODUCTS = [
   'f4ebd070-b4ba-11ea-b3de-0242ac130004',
 ];
 
+/** Where each service serves its Prometheus metrics (`metricsPath` in its definition file). */
+const METRICS_PATHS = {
+  catalog: '/metrics',
+  cart: '/actuator/prometheus',
+  orders: '/actuator/prometheus',
+  assets: '/metrics',
+  checkout: '/metrics',
+  ui: '/actuator/prometheus',
+};
+
 const portFree = (port) =>
   new Promise((resolve) => {
     const server = createServer();
@@ -442,16 +452,6 @@ try {
     await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
   }
 }
-
-/** Where each service serves its Prometheus metrics (its metricsPath in services/*/ src; /*.definition.ts). */
-const METRICS_PATHS = {
-  catalog: '/metrics',
-  cart: '/actuator/prometheus',
-  orders: '/actuator/prometheus',
-  assets: '/metrics',
-  checkout: '/metrics',
-  ui: '/actuator/prometheus',
-};
 
 /** Requests answered so far, per `service method route`, from each one's request histogram. */
 async function routeCounts(running) {
