@@ -12,8 +12,11 @@
 // goes), RSS of every service after the load, and each one's start-up time.
 //
 //   node test/perf/store.bench.mjs [--backends memory|real] [--rate 5] [--duration 60]
-//        [--hey-duration 60] [--no-build] [--profile <service>]
+//        [--hey-duration 60] [--no-build] [--profile <service>] [--npm-start]
 //
+// --npm-start runs the store through `npm start` itself (tools/start.mjs, with --real for
+// --backends real) instead of starting the services here with LOG_LEVEL=warn: the services log
+// every request as `npm start` leaves them to, and the runner relays and formats those lines.
 // --profile runs that service under `node --cpu-prof` and prints its self time by package
 // during the shopper flow.
 //
@@ -54,13 +57,21 @@ const { values: opts } = parseArgs({
     'hey-duration': { type: 'string', default: '60' },
     'no-build': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    'npm-start': { type: 'boolean', default: false },
   },
 });
 const rate = Number(opts.rate);
 const duration = Number(opts.duration);
 const heyDuration = Number(opts['hey-duration']);
-if (!['memory', 'real'].includes(opts.backends) || !(rate > 0) || !(duration > 0)) {
-  console.error('usage: store.bench.mjs [--backends memory|real] [--rate N] [--duration S]');
+if (
+  !['memory', 'real'].includes(opts.backends) ||
+  !(rate > 0) ||
+  !(duration > 0) ||
+  (opts['npm-start'] && opts.profile)
+) {
+  console.error(
+    'usage: store.bench.mjs [--backends memory|real] [--rate N] [--duration S] [--profile <service> | --npm-start]',
+  );
   process.exit(2);
 }
 
@@ -104,17 +115,22 @@ const portFree = (port) =>
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
-/** The backends' variables per service for --backends real, and what to remove afterwards. */
-async function realBackends() {
+/**
+ * The run's own database name (MariaDB and PostgreSQL), RabbitMQ exchange and queue, all removed
+ * at the end; `create` makes the databases (npm start makes them itself).
+ */
+async function throwawayBackends(create) {
   const { createRequire } = await import('node:module');
   const require = createRequire(import.meta.url);
   const suffix = randomBytes(4).toString('hex');
   const database = `store_bench_${suffix}`;
 
   const mysql = require('mysql2/promise');
-  const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
-  await admin.query(`CREATE DATABASE \`${database}\``);
-  await admin.end();
+  if (create) {
+    const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
+    await admin.query(`CREATE DATABASE \`${database}\``);
+    await admin.end();
+  }
   cleanups.push(async () => {
     const c = await mysql.createConnection({ host: '127.0.0.1', user: 'root' });
     await c.query(`DROP DATABASE IF EXISTS \`${database}\``);
@@ -128,7 +144,7 @@ async function realBackends() {
     await c.query(sql);
     await c.end();
   };
-  await pgAdmin(`CREATE DATABASE ${database}`);
+  if (create) await pgAdmin(`CREATE DATABASE ${database}`);
   cleanups.push(() => pgAdmin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 
   const exchange = `orders-exchange-bench-${suffix}`;
@@ -141,7 +157,12 @@ async function realBackends() {
     await channel.deleteExchange(exchange);
     await broker.close();
   });
+  return { suffix, database, exchange, queue };
+}
 
+/** The backends' variables per service for --backends real, and what to remove afterwards. */
+async function realBackends() {
+  const { suffix, database, exchange, queue } = await throwawayBackends(true);
   const dynamo = await startDynalite();
   cleanups.push(dynamo.close);
 
@@ -170,6 +191,65 @@ async function realBackends() {
       },
     },
   };
+}
+
+/**
+ * The store as `npm start [--real]` runs it (tools/start.mjs: services at the log level it
+ * leaves them, their log lines relayed and formatted by the runner), on ports moved by a free
+ * offset; each service's pid and start-up time come from the runner's table.
+ */
+async function startWithRunner() {
+  const base = SERVICES.map((s) => s.port);
+  let offset;
+  for (let tries = 0; offset === undefined && tries < 50; tries++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(base.map((port) => portFree(port + candidate)));
+    if (free.every(Boolean)) offset = candidate;
+  }
+  if (offset === undefined) throw new Error('no free port offset for npm start');
+  const args = ['tools/start.mjs', '--port-offset', String(offset)];
+  const env = { ...process.env, NO_COLOR: '1' };
+  let description = 'npm start: every service on its embedded default (in memory)';
+  if (opts.backends === 'real') {
+    const { database, exchange, queue } = await throwawayBackends(false);
+    args.push('--real', '--db-name', database);
+    Object.assign(env, { ORDERS_RABBITMQ_EXCHANGE: exchange, ORDERS_RABBITMQ_QUEUE: queue });
+    description = `npm start --real: catalog on MariaDB, orders on PostgreSQL with events to RabbitMQ, checkout on Redis, cart on dynalite (a process of its own)`;
+  }
+  const runner = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(runner);
+  let out = '';
+  runner.stdout.on('data', (d) => (out += d));
+  const deadline = Date.now() + 180_000;
+  while (!/services healthy/.test(out)) {
+    if (runner.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`npm start did not get healthy:\n${out.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const store = {};
+  for (const name of NAMES) {
+    const row = new RegExp(
+      `\\b${name}\\s+http://localhost:(\\d+)\\s.*\\s(\\d+)\\s+healthy in ([\\d.]+) s`,
+    );
+    const [, port, pid, seconds] = row.exec(out) ?? [];
+    if (!pid) throw new Error(`no row for ${name} in npm start's table:\n${out.slice(-3000)}`);
+    store[name] = {
+      url: `http://127.0.0.1:${port}`,
+      pid: Number(pid),
+      startMs: Number(seconds) * 1000,
+    };
+  }
+  const dynalite = /dynalite \S+ \(pid (\d+)/.exec(out)?.[1];
+  const processes = {
+    'npm start (runner)': runner.pid,
+    ...(dynalite ? { dynalite: Number(dynalite) } : {}),
+  };
+  return { store, runner, description, processes };
 }
 
 async function startStore(backendEnv) {
@@ -203,7 +283,7 @@ async function startStore(backendEnv) {
   const store = {};
   NAMES.forEach((name, i) => {
     children.add(started[i].child);
-    store[name] = { url: url(name), ...started[i] };
+    store[name] = { url: url(name), pid: started[i].child.pid, ...started[i] };
   });
   return store;
 }
@@ -346,25 +426,31 @@ async function workshopLoad(uiPort) {
 }
 
 let store;
+let runner;
 let flowFromUs;
 let flowToUs;
 try {
-  const backends =
-    opts.backends === 'real'
-      ? await realBackends()
-      : {
-          description: 'every service on its embedded default (in memory)',
-          env: {},
-          processes: {},
-        };
-  store = await startStore(backends.env);
+  let backends;
+  if (opts['npm-start']) {
+    ({ store, runner, ...backends } = await startWithRunner());
+  } else {
+    backends =
+      opts.backends === 'real'
+        ? await realBackends()
+        : {
+            description: 'every service on its embedded default (in memory)',
+            env: {},
+            processes: {},
+          };
+    store = await startStore(backends.env);
+  }
   const uiBase = store.ui.url;
 
   // A short warm-up: the first visits pay for lazy connections and JIT.
   for (let n = 0; n < 3; n++) await visit(uiBase, undefined, 1000 + n);
   const ordersBefore = await countOrders(store.orders.url);
   const pids = {
-    ...Object.fromEntries(NAMES.map((name) => [name, store[name].child.pid])),
+    ...Object.fromEntries(NAMES.map((name) => [name, store[name].pid])),
     ...backends.processes,
     'load generator': process.pid,
   };
@@ -378,7 +464,7 @@ try {
   const ordersAfter = await countOrders(store.orders.url);
   const uiPort = Number(new URL(uiBase).port);
   const workshop = await workshopLoad(uiPort);
-  const rss = Object.fromEntries(NAMES.map((name) => [name, rssMb(store[name].child.pid)]));
+  const rss = Object.fromEntries(NAMES.map((name) => [name, rssMb(store[name].pid)]));
 
   const samples = flow.results.flatMap((r) => r.samples);
   const confirmed = flow.results.filter((r) => r.orderId).length;
@@ -440,7 +526,8 @@ try {
     console.log(`| ${name} | ${Math.round(store[name].startMs)} | ${rss[name]} |`);
   }
 } finally {
-  for (const name of NAMES) if (store?.[name]) await stop(store[name].child);
+  if (runner) await stop(runner);
+  else for (const name of NAMES) if (store?.[name]) await stop(store[name].child);
   if (opts.profile && flowToUs) {
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     console.log('');
