@@ -21,7 +21,8 @@ import { isStale, markBuilt } from './start/stale.mjs';
 const HELP = `usage: npm start [-- options]
 
   --real               use the local MariaDB/MySQL, PostgreSQL, Redis and RabbitMQ when they
-                       answer on 127.0.0.1, and an in-process DynamoDB emulator for the cart
+                       answer on 127.0.0.1, and a DynamoDB emulator (dynalite, its own
+                       process) for the cart
   --db-name NAME       database the catalog (MySQL) and orders (PostgreSQL) use with --real,
                        created when missing (default retail_store)
   --only a,b           run only these services (the others stay mocked inside the ui)

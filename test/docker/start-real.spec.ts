@@ -60,7 +60,7 @@ describeWithServer('mysql', 'npm start -- --real', () => {
     }
   });
 
-  it('runs the services on the local servers and an in-process dynalite, then stops cleanly', async () => {
+  it('runs the services on the local servers and a dynalite process, then stops them all', async () => {
     const offset = await freeOffset(SERVICES.map((s) => s.port));
     const runner = new Runner(['--real', '--db-name', db, '--port-offset', String(offset)], {
       ORDERS_RABBITMQ_EXCHANGE: exchange,
@@ -90,9 +90,12 @@ describeWithServer('mysql', 'npm start -- --real', () => {
     if (has('checkout') && serverAvailable('redis')) {
       expect(table.get('checkout')?.backend).toBe('redis 127.0.0.1:6379');
     }
+    let dynalitePid: number | undefined;
     if (has('cart')) {
-      const [, endpoint] = /^dynalite (\S+) /.exec(table.get('cart')?.backend ?? '') ?? [];
+      const [, endpoint, pid] =
+        /^dynalite (\S+) \(pid (\d+)/.exec(table.get('cart')?.backend ?? '') ?? [];
       expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      dynalitePid = Number(pid);
       // The cart created its table in the emulator at start-up.
       const dynamo = new DynamoDBClient({
         endpoint,
@@ -106,5 +109,7 @@ describeWithServer('mysql', 'npm start -- --real', () => {
 
     runner.process.kill('SIGTERM');
     expect(await runner.exited(30_000)).toEqual({ code: 0, signal: null });
+    // The emulator runs as a process of its own (not in the runner's thread) and stops with it.
+    if (dynalitePid !== undefined) expect(() => process.kill(dynalitePid, 0)).toThrow();
   });
 });

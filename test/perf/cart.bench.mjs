@@ -18,6 +18,7 @@ import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fetch } from 'undici';
+import { CART_ITEM } from './bodies.mjs';
 import { serviceArgs, serviceEnv, serviceFlags } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,7 +35,7 @@ const LINES = [
   { itemId: '6d62d909-f957-430e-8689-b5129c0bb75e', quantity: 2, unitPrice: 385 },
   { itemId: '808a2de1-1aaa-4c25-a9b9-6612e8f29a38', quantity: 1, unitPrice: 5100 },
 ];
-const POST_BODY = JSON.stringify({ itemId: 'a1a2a3', quantity: 1, unitPrice: 150 });
+const POST_BODY = JSON.stringify(CART_ITEM);
 
 const children = new Set();
 const watchdog = setTimeout(

@@ -10,10 +10,11 @@
 // shared machine's speed hits them alike; the best round of each is compared, and the CPU time
 // each spent per request (from /proc/<pid>/stat) is shown beside it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  cpuMs,
   freePort,
   load,
   nodeFlags,
@@ -29,12 +30,6 @@ import {
 const duration = Number(process.env.DURATION ?? 5);
 const rounds = Number(process.env.ROUNDS ?? 3);
 execFileSync(process.execPath, ['tools/build.mjs', 'catalog'], { cwd: root, stdio: 'ignore' });
-
-/** CPU time (user + system) the process has used so far, in ms. */
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 async function round(server, route) {
   const before = cpuMs(server.child.pid);

@@ -17,6 +17,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { CHECKOUT_UPDATE } from './bodies.mjs';
 import {
   freePort,
   load,
@@ -39,39 +40,7 @@ const CONNECTIONS = option('connections', 50);
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const RUN = `checkout-bench-${randomBytes(4).toString('hex')}`;
 
-const REQUEST = {
-  customerEmail: 'jane@example.com',
-  items: [
-    {
-      id: '510a0d7e-8e83-4193-b483-e27e09ddc34d',
-      name: 'Gentleman',
-      quantity: 1,
-      unitCost: 795,
-      totalCost: 795,
-      imageUrl: '/assets/img/products/gentleman.jpg',
-    },
-    {
-      id: '808a2de1-1aaa-4c25-a9b9-6612e8f29a38',
-      name: 'Chronograf Classic',
-      quantity: 2,
-      unitCost: 5100,
-      totalCost: 10200,
-      imageUrl: '/assets/img/products/chrono_classic.jpg',
-    },
-  ],
-  shippingAddress: {
-    firstName: 'Jane',
-    lastName: 'Roe',
-    address1: '100 Main St',
-    address2: null,
-    city: 'Anytown',
-    state: 'WA',
-    zip: '98101',
-  },
-  subtotal: 10995,
-  deliveryOptionToken: null,
-};
-const BODY = JSON.stringify(REQUEST);
+const BODY = JSON.stringify(CHECKOUT_UPDATE);
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 const children = new Set();

@@ -55,14 +55,24 @@ export const rssMb = (pid) => {
 
 /**
  * Load on one URL for `duration` seconds, or for exactly `amount` requests when given; returns
- * req/s, requests, p50/p99 latency (ms) and errors.
+ * req/s, requests, p50/p99 latency (ms) and errors. With `idReplacement`, each `[<id>]` in the
+ * URL or body is a new random id per request.
  */
 export async function load(
   url,
-  { connections = 50, duration = 10, amount, method = 'GET', body, headers } = {},
+  { connections = 50, duration = 10, amount, method = 'GET', body, headers, idReplacement } = {},
 ) {
   const started = performance.now();
-  const result = await autocannon({ url, connections, duration, amount, method, body, headers });
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    amount,
+    method,
+    body,
+    headers,
+    idReplacement,
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
     // Not requests.average, a mean over whole seconds: a counted run can last under a second.
@@ -157,3 +167,6 @@ export async function heyLoad(url, { connections = 50, duration = 10, headers = 
     generatorCpu: (exitedChildrenCpuSeconds() - cpuBefore) / seconds / cores,
   };
 }
+
+/** The same in milliseconds: other load inflates CPU time far less than wall time. */
+export const cpuMs = (pid) => cpuSeconds(pid) * 1000;

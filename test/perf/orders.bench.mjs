@@ -19,7 +19,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ORDER as ORDER_BODY } from './bodies.mjs';
 import {
+  cpuMs,
   freePort,
   load,
   root,
@@ -34,27 +36,7 @@ import {
 const posts = Number(process.env.POSTS ?? 30000);
 const duration = Number(process.env.DURATION ?? 10);
 const connections = Number(process.env.CONNECTIONS ?? 50);
-const ORDER = JSON.stringify({
-  firstName: 'John',
-  lastName: 'Doe',
-  email: 'john@example.com',
-  items: [
-    {
-      productId: '510a0d7e-8e83-4193-b483-e27e09ddc34d',
-      name: 'Gentleman',
-      quantity: 1,
-      price: 795,
-      totalCost: 795,
-    },
-    {
-      productId: '6d62d909-f957-430e-8689-b5129c0bb75e',
-      name: 'Pocket Watch',
-      quantity: 2,
-      price: 385,
-      totalCost: 770,
-    },
-  ],
-});
+const ORDER = JSON.stringify(ORDER_BODY);
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 const WARM_UP_POSTS = 2000;
@@ -70,12 +52,6 @@ const watchdog = setTimeout(
   (duration * 12 + posts / 100 + 180) * 1000,
 );
 watchdog.unref();
-
-/** CPU time the process has used (user + system, ms): start-up cost that other load cannot inflate much. */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s
-}
 
 async function started(args, env, port, readyPath) {
   const svc = await startProcess(args, env, port, readyPath);

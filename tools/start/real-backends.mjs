@@ -1,9 +1,12 @@
 // `npm start -- --real`: points each service at the local server it would use in production when
 // that server answers on 127.0.0.1 (MariaDB/MySQL, PostgreSQL, Redis, RabbitMQ), and runs the
-// DynamoDB emulator (dynalite) inside the runner for the cart. A missing server leaves its service
-// on the embedded default, with a note saying so.
+// DynamoDB emulator (dynalite) as a process of its own for the cart. A missing server leaves its
+// service on the embedded default, with a note saying so.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const require = createRequire(import.meta.url);
 
@@ -48,20 +51,54 @@ async function ensurePostgresDatabase(name) {
   }
 }
 
-async function startDynalite() {
-  const dynalite = require('dynalite');
-  // Tables become ACTIVE at once: the cart waits for its table at start-up.
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return server;
+const freePort = async () => {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+};
+
+/**
+ * dynalite (in memory) as a child process on a free loopback port: in the runner's own process
+ * it shared one thread with every service's log lines, and the cart's requests queued behind
+ * them under a shopper load. Resolves once it accepts connections; `close()` stops it.
+ */
+export async function startDynalite() {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('dynalite/cli.js'),
+      ...['--host', '127.0.0.1', '--port', String(port)],
+      // Tables become ACTIVE at once: the cart waits for its table at start-up.
+      ...['--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0'],
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = once(child, 'exit');
+  // Should the runner die without closing it, the emulator goes with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const close = async () => {
+    process.off('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  for (let waited = 0; !(await answers(port)); waited += 50) {
+    if (child.exitCode !== null || waited > 10_000) {
+      await close();
+      throw new Error(`dynalite did not listen on 127.0.0.1:${port}`);
+    }
+    await sleep(50);
+  }
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, close };
 }
 
 /**
  * Prepares the backends of the services in `names` and returns, per service, the variables that
- * select them and a short description for the table; `close()` stops the in-process emulator.
+ * select them and a short description for the table; `close()` stops the emulator.
  * `dbName` names the MySQL and PostgreSQL databases, created when missing.
  */
 export async function prepareRealBackends(names, dbName) {
@@ -121,7 +158,7 @@ export async function prepareRealBackends(names, dbName) {
   }
   if (names.includes('cart')) {
     dynamo = await startDynalite();
-    const url = `http://127.0.0.1:${dynamo.address().port}`;
+    const { url } = dynamo;
     env.cart = {
       SPRING_PROFILES_ACTIVE: 'dynamodb',
       CARTS_DYNAMODB_ENDPOINT: url,
@@ -130,13 +167,13 @@ export async function prepareRealBackends(names, dbName) {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
     };
-    backend.cart = `dynalite ${url} (in the runner, in memory)`;
+    backend.cart = `dynalite ${url} (pid ${dynamo.pid}, in memory)`;
   }
 
   return {
     env,
     backend,
     notes,
-    close: () => new Promise((resolve) => (dynamo ? dynamo.close(() => resolve()) : resolve())),
+    close: async () => dynamo?.close(),
   };
 }

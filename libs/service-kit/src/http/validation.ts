@@ -7,6 +7,7 @@ import {
   ValidationPipe,
   ValidationPipeOptions,
 } from '@nestjs/common';
+import { CompiledValidationPipe } from './compiled-validation';
 
 /**
  * The one message worth showing for a field: its type rule (`isInt`, `isBoolean`…) when broken,
@@ -49,7 +50,7 @@ export function validationMessages(errors: ValidationError[], parent = ''): stri
  */
 export function createValidationPipe(options: ValidationPipeOptions = {}): PipeTransform {
   return new QueryMemory(
-    new ValidationPipe({
+    new CompiledValidationPipe({
       whitelist: true,
       transform: true,
       exceptionFactory: (errors) => new BadRequestException(validationMessages(errors).join('; ')),
