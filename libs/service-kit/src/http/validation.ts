@@ -7,7 +7,6 @@ import {
   ValidationPipe,
   ValidationPipeOptions,
 } from '@nestjs/common';
-import { CompiledValidationPipe } from './compiled-validation';
 
 /**
  * The one message worth showing for a field: its type rule (`isInt`, `isBoolean`…) when broken,
@@ -50,7 +49,7 @@ export function validationMessages(errors: ValidationError[], parent = ''): stri
  */
 export function createValidationPipe(options: ValidationPipeOptions = {}): PipeTransform {
   return new QueryMemory(
-    new CompiledValidationPipe({
+    new ValidationPipe({
       whitelist: true,
       transform: true,
       exceptionFactory: (errors) => new BadRequestException(validationMessages(errors).join('; ')),
