@@ -45,7 +45,11 @@ const ui = await startProcess(
 );
 
 // A returning visitor with two watches in the cart: each page also asks carts for the badge.
-const RETURNING = { ...HTML, cookie: 'SESSIONID=bench-returning-visitor' };
+// The ui replaces session ids it did not issue, so the visitor keeps the one its first page got.
+const firstVisit = await fetch(`http://127.0.0.1:${uiPort}/home`, { headers: HTML });
+const session = /^SESSIONID=[^;]+/.exec(firstVisit.headers.get('set-cookie') ?? '')?.[0];
+if (!session) throw new Error('the ui set no SESSIONID cookie on a first visit');
+const RETURNING = { ...HTML, cookie: session };
 for (const productId of [
   '510a0d7e-8e83-4193-b483-e27e09ddc34d',
   '6d62d909-f957-430e-8689-b5129c0bb75e',
