@@ -71,7 +71,7 @@ describe('ui forms and pages under 10,000 malformed and random requests', () => 
         'checkout',
         'checkout/persistence/checkout.repository',
         'CheckoutRepository',
-        { save: always, delete: always },
+        { save: always, completeSubmit: always },
       ),
     );
     ui = await startService('ui', {
