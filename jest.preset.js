@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 const root = __dirname;
-const ESM_ONLY = ['content-disposition'];
+const ESM_ONLY = ['content-disposition', '@nestjs/terminus'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -8,7 +8,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
 import { createApp, listen } from './bootstrap';
-import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from './health/readiness.service';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { DependencyIndicator, pingIndicator } from './health/dependency-indicator';
 import { DomainError } from './http/errors';
 import { ServiceKitModule } from './service-kit.module';
 import { ServiceDefinition } from './service-definition';
@@ -28,22 +29,26 @@ class Order {
 }
 
 let database: 'up' | 'down' | 'hung' = 'up';
-const checks: DependencyCheck[] = [
-  {
-    name: 'database',
-    check: () =>
-      database === 'up'
-        ? Promise.resolve()
-        : database === 'down'
-          ? Promise.reject(new Error('connect ECONNREFUSED'))
-          : new Promise(() => undefined),
-  },
-];
+
+class DatabaseIndicator extends DependencyIndicator {
+  readonly indicators;
+
+  constructor(health: HealthIndicatorService) {
+    super();
+    this.indicators = {
+      database: pingIndicator(health, 'database', () =>
+        database === 'up'
+          ? Promise.resolve()
+          : database === 'down'
+            ? Promise.reject(new Error('connect ECONNREFUSED'))
+            : new Promise(() => undefined),
+      ),
+    };
+  }
+}
 
 @Controller()
 class FixtureController {
-  constructor(private readonly readiness: ReadinessService) {}
-
   @Get('gone') gone(): never {
     throw new GoneError('it left');
   }
@@ -62,9 +67,6 @@ class FixtureController {
   @Get('health') health() {
     return 'OK';
   }
-  @Get('ready') ready() {
-    return this.readiness.check(checks, 200);
-  }
 }
 
 const logLines: Array<Record<string, unknown>> = [];
@@ -78,8 +80,7 @@ const destination = new Writable({
 
 const definition: ServiceDefinition = {
   name: 'fixture',
-  metricsPath: '/metrics',
-  quietRoutes: ['/health'],
+  health: { style: 'terminus', livenessPath: '/health' },
   logDestination: destination,
   errors: {
     statusByCode: { 'TEST.GONE': 410 },
@@ -96,7 +97,13 @@ const definition: ServiceDefinition = {
 @Module({
   imports: [ServiceKitModule.forRoot(definition)],
   controllers: [FixtureController],
-  providers: [{ provide: DEPENDENCY_CHECKS, useValue: checks }],
+  providers: [
+    {
+      provide: DatabaseIndicator,
+      inject: [HealthIndicatorService],
+      useFactory: (h: HealthIndicatorService) => new DatabaseIndicator(h),
+    },
+  ],
 })
 class FixtureModule {}
 
@@ -208,32 +215,33 @@ describe('a service built with the kit', () => {
   describe('readiness', () => {
     afterEach(() => (database = 'up'));
 
-    it('reports each dependency up', async () => {
-      const res = await http().get('/ready').expect(200);
-      expect(res.body).toMatchObject({
-        ready: true,
-        report: { status: 'ok', details: { database: { status: 'up' } } },
+    it("reports each dependency a DependencyIndicator provides, up, in terminus's report", async () => {
+      const res = await http().get('/health/ready').expect(200);
+      expect(res.body).toEqual({
+        status: 'ok',
+        info: { database: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' } },
       });
     });
 
-    it('names a dependency that fails', async () => {
+    it('answers 503 naming a dependency that fails, and why', async () => {
       database = 'down';
-      const res = await http().get('/ready').expect(200);
-      expect(res.body).toMatchObject({
-        ready: false,
-        report: {
-          status: 'error',
-          error: { database: { status: 'down', message: 'connect ECONNREFUSED' } },
-        },
+      const res = await http().get('/health/ready').expect(503);
+      expect(res.body).toEqual({
+        status: 'error',
+        info: {},
+        error: { database: { status: 'down', message: 'connect ECONNREFUSED' } },
+        details: { database: { status: 'down', message: 'connect ECONNREFUSED' } },
       });
     });
 
     it('reads a dependency that does not answer in time as down', async () => {
       database = 'hung';
       const started = Date.now();
-      const res = await http().get('/ready').expect(200);
-      expect(res.body.report.error.database.message).toBe('no answer within 200 ms');
-      expect(Date.now() - started).toBeLessThan(1000);
+      const res = await http().get('/health/ready').expect(503);
+      expect(res.body.error.database.message).toBe('timeout of 2000ms exceeded');
+      expect(Date.now() - started).toBeLessThan(3000);
     });
   });
   describe('OpenAPI', () => {

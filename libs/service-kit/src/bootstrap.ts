@@ -17,7 +17,13 @@ import { serveOpenApi, writeOpenApiDocument } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
 import { AppLogger, JsonNestLogger } from './logging/logger';
-import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import {
+  APP_LOGGER,
+  metricsPathOf,
+  quietRoutesOf,
+  SERVICE_DEFINITION,
+  ServiceDefinition,
+} from './service-definition';
 import type { StopTracing } from './tracing/tracing';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -77,10 +83,10 @@ function configureApp(app: NestFastifyApplication): void {
     fastify,
     logger,
     metrics,
-    new Set(definition.quietRoutes),
-    definition.metricsPath,
+    new Set(quietRoutesOf(definition)),
+    metricsPathOf(definition),
   );
-  fastify.get(definition.metricsPath, async (_request: FastifyRequest, reply) => {
+  fastify.get(metricsPathOf(definition), async (_request: FastifyRequest, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

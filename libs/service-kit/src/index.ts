@@ -1,13 +1,12 @@
 export { createApp, listen, runMain } from './bootstrap';
 export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
 export {
-  DEPENDENCY_CHECKS,
-  ReadinessService,
-  type DependencyCheck,
-  type DependencyStatus,
-  type HealthReport,
-  type Readiness,
-} from './health/readiness.service';
+  DependencyIndicator,
+  pingIndicator,
+  READINESS_TIMEOUT_MS,
+} from './health/dependency-indicator';
+export { springBody, type SpringHealthBody, type TerminusHealthBody } from './health/health-bodies';
+export { Readiness } from './health/readiness';
 export {
   AppErrorFilter,
   DomainError,
@@ -22,7 +21,12 @@ export { createLogger, JsonNestLogger, type AppLogger } from './logging/logger';
 export { retryWithBackoff, type RetryOptions } from './lifecycle/retry';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
-export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+export {
+  APP_LOGGER,
+  SERVICE_DEFINITION,
+  type HealthStyle,
+  type ServiceDefinition,
+} from './service-definition';
 export {
   startTracing,
   tracingConfig,

@@ -1,12 +1,19 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ReadinessService } from './health/readiness.service';
+import { DiscoveryModule } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { Readiness } from './health/readiness';
+import {
+  SpringReadinessController,
+  TerminusReadinessController,
+} from './health/readiness.controllers';
 import { Metrics } from './http/metrics';
 import { createLogger } from './logging/logger';
 import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 /**
  * What every service's AppModule imports once: its definition, the JSON logger, the metrics
- * registry and the readiness checker, available everywhere by injection.
+ * registry, terminus (its indicators injectable everywhere) and the readiness route of the
+ * service's health style.
  */
 @Global()
 @Module({})
@@ -14,6 +21,14 @@ export class ServiceKitModule {
   static forRoot(definition: ServiceDefinition): DynamicModule {
     return {
       module: ServiceKitModule,
+      // Probes poll readiness during an outage, and its 503 body already names what is down:
+      // terminus's own error line per failed check would only flood the log.
+      imports: [DiscoveryModule, TerminusModule.forRoot({ logger: false })],
+      controllers: [
+        definition.health.style === 'spring'
+          ? SpringReadinessController
+          : TerminusReadinessController,
+      ],
       providers: [
         { provide: SERVICE_DEFINITION, useValue: definition },
         {
@@ -21,9 +36,9 @@ export class ServiceKitModule {
           useValue: createLogger(definition.name, definition.logLevel, definition.logDestination),
         },
         { provide: Metrics, useValue: new Metrics() },
-        ReadinessService,
+        Readiness,
       ],
-      exports: [SERVICE_DEFINITION, APP_LOGGER, Metrics, ReadinessService],
+      exports: [SERVICE_DEFINITION, APP_LOGGER, Metrics, Readiness, TerminusModule],
     };
   }
 }

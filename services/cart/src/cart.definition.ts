@@ -8,13 +8,8 @@ const springTimestamp = (date: Date): string => date.toISOString().replace('Z', 
 
 export const cartDefinition = (cfg: Pick<CartConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'cart',
-  metricsPath: '/actuator/prometheus',
-  quietRoutes: [
-    '/actuator/health',
-    '/actuator/health/liveness',
-    '/actuator/health/readiness',
-    '/actuator/prometheus',
-  ],
+  // Spring's readiness, as the reference was configured: components only named when one is down.
+  health: { style: 'spring', components: 'when-down' },
   logLevel: cfg.logLevel,
   errors: {
     statusByCode: CART_ERROR_STATUS,

@@ -8,13 +8,7 @@ const springTimestamp = () => new Date().toISOString().replace('Z', '+00:00');
 
 export const ordersDefinition = (cfg: Pick<OrdersConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'orders',
-  metricsPath: '/actuator/prometheus',
-  quietRoutes: [
-    '/actuator/health',
-    '/actuator/health/liveness',
-    '/actuator/health/readiness',
-    '/actuator/prometheus',
-  ],
+  health: { style: 'spring', components: 'always' },
   logLevel: cfg.logLevel,
   errors: {
     statusByCode: ORDERS_ERROR_STATUS,

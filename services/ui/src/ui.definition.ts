@@ -5,13 +5,7 @@ import { UiErrorFilter } from './web/ui-error.filter';
 /** The ui's kit settings. UiErrorFilter answers errors: HTML pages, or `render`'s JSON. */
 export const uiDefinition = (cfg: Pick<UiConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'ui',
-  metricsPath: '/actuator/prometheus',
-  quietRoutes: [
-    '/actuator/health',
-    '/actuator/health/liveness',
-    '/actuator/health/readiness',
-    '/actuator/prometheus',
-  ],
+  health: { style: 'spring', components: 'always' },
   logLevel: cfg.logLevel,
   // Forms are a few hundred bytes; nothing legitimate comes near this.
   bodyLimit: 64 * 1024,

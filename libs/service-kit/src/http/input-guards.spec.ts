@@ -17,8 +17,7 @@ class EchoController {
 
 const definition: ServiceDefinition = {
   name: 'fixture',
-  metricsPath: '/metrics',
-  quietRoutes: [],
+  health: { style: 'terminus', livenessPath: '/health' },
   logLevel: 'silent',
   errors: { render: ({ status, error, message, path }) => ({ status, error, message, path }) },
 };

@@ -5,15 +5,14 @@ import {
   HttpCode,
   Post,
   Render,
-  Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { CartsClient } from '@retail/clients';
-import type { FastifyReply } from 'fastify';
-import { BackendStatus, TopologyPage, TopologyService } from './topology.service';
+import { TopologyPage, TopologyService } from './topology.service';
 
 type Status = 'UP' | 'DOWN';
 
+/** Spring actuator's routes, but readiness (`/actuator/health/readiness`), which is the kit's. */
 @Controller()
 export class ActuatorController {
   constructor(
@@ -46,30 +45,6 @@ export class ActuatorController {
     return { status: 'UP' };
   }
 
-  /** Each configured backend's health endpoint; 503 when any does not answer. Mocks are UP. */
-  @Get('actuator/health/readiness')
-  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<{
-    status: Status;
-    components: Record<string, { status: Status; details: Record<string, string> }>;
-  }> {
-    const statuses = await this.topology.statuses();
-    const used = statuses.filter((s) => s.mode !== 'not configured');
-    const up = used.every((s) => s.healthy !== false);
-    void reply.status(up ? 200 : 503);
-    return {
-      status: up ? 'UP' : 'DOWN',
-      components: Object.fromEntries(
-        used.map((s) => [
-          s.name,
-          {
-            status: s.healthy === false ? 'DOWN' : 'UP',
-            details: details(s),
-          },
-        ]),
-      ),
-    };
-  }
-
   @Get('actuator/info')
   info(): Record<string, never> {
     return {};
@@ -93,9 +68,4 @@ export class ActuatorController {
   page(): Promise<TopologyPage> {
     return this.topology.page();
   }
-}
-
-function details(s: BackendStatus): Record<string, string> {
-  if (s.url === undefined) return { mode: 'mock' };
-  return s.healthy ? { url: s.url } : { url: s.url, error: s.detail };
 }

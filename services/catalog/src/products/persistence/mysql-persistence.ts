@@ -1,8 +1,10 @@
 import { DynamicModule, Inject, Injectable, OnApplicationShutdown, Type } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DEPENDENCY_CHECKS, DependencyCheck } from '@retail/service-kit';
+import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { APP_LOGGER, AppLogger } from '@retail/service-kit';
 import { DataSource } from 'typeorm';
 import type { MysqlConfig } from '../../config/catalog.config';
-import { connectMysql, pingMysql } from './mysql.data-source';
+import { DatabaseIndicator } from '../../health/database.indicator';
+import { connectMysql } from './mysql.data-source';
 import { ProductsRepository } from './products.repository';
 import { TypeOrmProductsRepository } from './typeorm-products.repository';
 
@@ -29,16 +31,15 @@ export function mysqlPersistence(module: Type, db: MysqlConfig): DynamicModule {
       DataSourceCloser,
       { provide: ProductsRepository, useClass: TypeOrmProductsRepository },
       {
-        provide: DEPENDENCY_CHECKS,
-        inject: [DataSource],
-        useFactory: (dataSource: DataSource): DependencyCheck[] => [
-          { name: 'database', check: () => pingMysql(dataSource, 'master') },
-          ...(db.reader
-            ? [{ name: 'database-reader', check: () => pingMysql(dataSource, 'slave') }]
-            : []),
-        ],
+        provide: DatabaseIndicator,
+        inject: [TypeOrmHealthIndicator, HealthIndicatorService, DataSource],
+        useFactory: (
+          typeOrm: TypeOrmHealthIndicator,
+          health: HealthIndicatorService,
+          dataSource: DataSource,
+        ) => new DatabaseIndicator(typeOrm, health, dataSource, db.reader !== undefined),
       },
     ],
-    exports: [ProductsRepository, DEPENDENCY_CHECKS],
+    exports: [ProductsRepository],
   };
 }

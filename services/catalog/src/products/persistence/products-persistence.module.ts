@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DEPENDENCY_CHECKS } from '@retail/service-kit';
 import type { CatalogConfig } from '../../config/catalog.config';
 import { InMemoryProductsRepository } from './in-memory-products.repository';
 import { ProductsRepository } from './products.repository';
@@ -17,11 +16,8 @@ export class ProductsPersistenceModule {
     }
     return {
       module: ProductsPersistenceModule,
-      providers: [
-        { provide: ProductsRepository, useValue: new InMemoryProductsRepository() },
-        { provide: DEPENDENCY_CHECKS, useValue: [] },
-      ],
-      exports: [ProductsRepository, DEPENDENCY_CHECKS],
+      providers: [{ provide: ProductsRepository, useValue: new InMemoryProductsRepository() }],
+      exports: [ProductsRepository],
     };
   }
 }

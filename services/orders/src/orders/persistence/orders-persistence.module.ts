@@ -1,14 +1,13 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DependencyCheck } from '@retail/service-kit';
+import { TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { APP_LOGGER, AppLogger } from '@retail/service-kit';
 import type { OrdersConfig } from '../../config/orders.config';
 import { Outbox } from '../../events/outbox';
+import { DatabaseIndicator } from '../../health/database.indicator';
 import { InMemoryOrdersRepository, InMemoryOutbox } from './in-memory-orders.repository';
 import { OrdersRepository } from './orders.repository';
 import { SQL_STORE } from './sql-store';
 import type { SqlStore } from './sql-store';
-
-/** The database's health checks (none in memory); the orders module adds the broker's. */
-export const DATABASE_CHECKS = Symbol('DATABASE_CHECKS');
 
 /** Closes the pool after the HTTP server has drained and the relay has stopped. */
 @Injectable()
@@ -25,7 +24,7 @@ class SqlStoreCloser implements OnApplicationShutdown {
 export class OrdersPersistenceModule {
   static forConfig(cfg: OrdersConfig): DynamicModule {
     const db = cfg.persistence;
-    const exports = [OrdersRepository, Outbox, DATABASE_CHECKS];
+    const exports = [OrdersRepository, Outbox];
     if (db.kind === 'in-memory') {
       const outbox = new InMemoryOutbox();
       return {
@@ -33,7 +32,6 @@ export class OrdersPersistenceModule {
         providers: [
           { provide: Outbox, useValue: outbox },
           { provide: OrdersRepository, useValue: new InMemoryOrdersRepository(outbox) },
-          { provide: DATABASE_CHECKS, useValue: [] },
         ],
         exports,
       };
@@ -53,9 +51,10 @@ export class OrdersPersistenceModule {
         { provide: OrdersRepository, inject: [SQL_STORE], useFactory: (s: SqlStore) => s.orders },
         { provide: Outbox, inject: [SQL_STORE], useFactory: (s: SqlStore) => s.outbox },
         {
-          provide: DATABASE_CHECKS,
-          inject: [SQL_STORE],
-          useFactory: (s: SqlStore): DependencyCheck[] => [{ name: 'db', check: () => s.ping() }],
+          provide: DatabaseIndicator,
+          inject: [TypeOrmHealthIndicator, SQL_STORE],
+          useFactory: (typeOrm: TypeOrmHealthIndicator, s: SqlStore) =>
+            new DatabaseIndicator(typeOrm, s.dataSource),
         },
       ],
       exports,

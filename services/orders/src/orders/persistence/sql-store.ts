@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Outbox } from '../../events/outbox';
 import type { OrdersRepository } from './orders.repository';
 
@@ -9,8 +10,8 @@ import type { OrdersRepository } from './orders.repository';
 export interface SqlStore {
   orders: OrdersRepository;
   outbox: Outbox;
-  /** One round trip, for the health endpoints. */
-  ping(): Promise<void>;
+  /** What the health endpoints ping. */
+  dataSource: DataSource;
   close(): Promise<void>;
 }
 

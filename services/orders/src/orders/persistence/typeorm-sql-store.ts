@@ -70,9 +70,7 @@ export async function openSqlStore(cfg: SqlConfig, logger: AppLogger): Promise<S
   return {
     orders: new TypeOrmOrdersRepository(dataSource),
     outbox: new TypeOrmOutbox(dataSource),
-    ping: async () => {
-      await dataSource.query('SELECT 1');
-    },
+    dataSource,
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },
