@@ -1,13 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { BadRequestException, Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator';
 import request from 'supertest';
-import { createApp, listen } from './bootstrap';
+import { createApp } from './bootstrap';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { DependencyIndicator, pingIndicator } from './health/dependency-indicator';
 import { DomainError } from './http/errors';
@@ -254,69 +251,24 @@ describe('a service built with the kit', () => {
       expect((await http().get('/docs/api.json').expect(200)).body).toEqual(res.body);
     });
 
-    it('serves a Swagger UI page whose scripts and styles load, pointing at the document', async () => {
+    it("serves @nestjs/swagger's UI page, whose scripts and styles load, with the document", async () => {
       for (const page of ['/docs', '/docs/index.html']) {
         const res = await http().get(page).expect(200);
-        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-        expect(res.text).toContain('<title>Fixture &#60;API&#62;</title>');
-        expect(res.text).toContain('url: "/docs/api.json"');
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        expect(res.text).toContain('<title>Fixture <API></title>');
       }
       const html = (await http().get('/docs').expect(200)).text;
       const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-      expect(assets).toEqual([
-        '/docs/favicon-32x32.png',
-        '/docs/swagger-ui.css',
-        '/docs/swagger-ui-bundle.js',
-      ]);
-      const bundle = await http().get('/docs/swagger-ui-bundle.js').expect(200);
-      expect(bundle.headers['content-type']).toBe('text/javascript; charset=utf-8');
-      expect(bundle.text).toContain('SwaggerUIBundle');
-      const css = await http().get('/docs/swagger-ui.css').expect(200);
-      expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
-      await http().get('/docs/favicon-32x32.png').expect('content-type', 'image/png').expect(200);
-    });
-
-    it('serves nothing else from the Swagger UI folder', async () => {
-      for (const file of [
-        'package.json',
-        'index.html.map',
-        '..%2Fpackage.json',
-        '%2e%2e%2fetc%2fpasswd',
-      ]) {
-        const res = await http().get(`/docs/${file}`).expect(404);
-        expect(res.body).toMatchObject({ status: 404, error: 'Not Found' });
+      expect(assets).toEqual(
+        expect.arrayContaining(['./docs/swagger-ui.css', './docs/swagger-ui-bundle.js']),
+      );
+      for (const asset of assets.filter((a) => a.startsWith('./'))) {
+        await http().get(asset.slice(1)).expect(200);
       }
+      const bundle = await http().get('/docs/swagger-ui-bundle.js').expect(200);
+      expect(bundle.text).toContain('SwaggerUIBundle');
+      const init = await http().get('/docs/swagger-ui-init.js').expect(200);
+      expect(init.text).toContain('"title": "Fixture <API>"');
     });
-  });
-});
-
-describe('listen with WRITE_OPENAPI_DOCUMENT (how tools/build.mjs writes the document)', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'openapi-'));
-  afterAll(() => {
-    delete process.env.WRITE_OPENAPI_DOCUMENT;
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('writes the document the service serves, closes the app and listens on nothing', async () => {
-    const served = await createApp({ module: FixtureModule });
-    await served.init();
-    const expected = (await served.inject({ url: '/docs/api.json' })).json<unknown>();
-    await served.close();
-
-    const file = path.join(dir, 'openapi.json');
-    process.env.WRITE_OPENAPI_DOCUMENT = file;
-    const app = await createApp({ module: FixtureModule });
-    const closed = jest.fn();
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .addHook('onClose', (_instance, done) => {
-        closed();
-        done();
-      });
-    await listen(app, 0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);
-    expect(app.getHttpServer().listening).toBe(false);
-    expect(closed).toHaveBeenCalled();
   });
 });

@@ -13,7 +13,7 @@ import {
 } from './http/input-guards';
 import { lazySchemaCompilers } from './http/lazy-schema-compilers';
 import { Metrics } from './http/metrics';
-import { serveOpenApi, writeOpenApiDocument } from './http/openapi';
+import { serveOpenApi } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
 import { AppLogger, JsonNestLogger } from './logging/logger';
@@ -91,7 +91,7 @@ function configureApp(app: NestFastifyApplication): void {
     return metrics.registry.metrics();
   });
 
-  if (definition.openApi) serveOpenApi(app, fastify, definition.openApi);
+  if (definition.openApi) serveOpenApi(app, definition.openApi);
 }
 
 /**
@@ -105,13 +105,6 @@ export async function listen(
   port: number,
   stopTracing?: StopTracing,
 ): Promise<void> {
-  // tools/build.mjs runs each service once with this set, to write its OpenAPI document and stop.
-  const documentFile = process.env.WRITE_OPENAPI_DOCUMENT;
-  if (documentFile) {
-    await writeOpenApiDocument(app, documentFile);
-    await app.close();
-    return;
-  }
   let stopping = false;
   // While draining, answers say `Connection: close`: a kept-alive client (the ui's pool, a load
   // balancer) then lets go after its in-flight request, instead of holding the server open until

@@ -88,8 +88,8 @@ export async function startApp(
 }
 
 /**
- * The OpenAPI document a built service serves at `jsonPath` (tools/build.mjs writes it at build
- * time), from a process of its own started with nothing but PORT and LOG_LEVEL.
+ * The OpenAPI document a built service serves at `jsonPath` (built by @nestjs/swagger in the
+ * process, as from source), from a process of its own started with nothing but PORT and LOG_LEVEL.
  */
 export async function documentOfBuiltService(name: string, jsonPath: string): Promise<unknown> {
   const port = await freePort();
