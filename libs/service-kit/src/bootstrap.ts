@@ -11,7 +11,6 @@ import {
   frameworkErrorsToFilter,
   limitBodyDepth,
 } from './http/input-guards';
-import { lazySchemaCompilers } from './http/lazy-schema-compilers';
 import { Metrics } from './http/metrics';
 import { serveOpenApi } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
@@ -48,7 +47,6 @@ export async function createApp(
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorsToFilter,
-    schemaController: { compilersFactory: lazySchemaCompilers },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
