@@ -11,6 +11,7 @@ export {
   AppErrorFilter,
   DomainError,
   reasonPhrase,
+  renderSpringError,
   type ErrorBodyRenderer,
   type ErrorContext,
   type ErrorHandling,

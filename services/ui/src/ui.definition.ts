@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@retail/service-kit';
+import { renderSpringError, type ServiceDefinition } from '@retail/service-kit';
 import type { UiConfig } from './config/ui.config';
 import { UiErrorFilter } from './web/ui-error.filter';
 
@@ -12,12 +12,6 @@ export const uiDefinition = (cfg: Pick<UiConfig, 'logLevel'>): ServiceDefinition
   errors: {
     filter: UiErrorFilter,
     // Spring's error shape (spec/ui.md §9), plus the message.
-    render: ({ status, error, message, path }) => ({
-      timestamp: new Date().toISOString(),
-      path,
-      status,
-      error,
-      message,
-    }),
+    render: renderSpringError,
   },
 });

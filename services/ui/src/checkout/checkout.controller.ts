@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { OwnCartBadge } from '../web/layout.interceptor';
+import { OwnCartBadge, Page } from '../web/layout.interceptor';
 import { CustomerId } from '../web/session';
 import { CheckoutService } from './checkout.service';
 import type { CheckoutStepPage, ConfirmationPage } from './checkout.views';
@@ -15,14 +15,14 @@ export class CheckoutController {
   constructor(private readonly checkout: CheckoutService) {}
 
   @Get()
-  @Render('checkout')
+  @Page('checkout')
   start(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
     return this.checkout.start(customerId);
   }
 
   @Post()
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   async address(
     @CustomerId() customerId: string,
     @Body() form: unknown,
@@ -33,7 +33,7 @@ export class CheckoutController {
 
   @Post('delivery')
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   async delivery(
     @CustomerId() customerId: string,
     @Body() form: unknown,
@@ -44,14 +44,14 @@ export class CheckoutController {
 
   @Post('payment')
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   payment(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
     return this.checkout.payment(customerId);
   }
 
   @Post('confirm')
   @HttpCode(200)
-  @Render('confirmation')
+  @Page('confirmation')
   @OwnCartBadge()
   confirm(@CustomerId() customerId: string): Promise<ConfirmationPage> {
     return this.checkout.confirm(customerId);

@@ -4,11 +4,11 @@ import {
   Header,
   HttpCode,
   Post,
-  Render,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { CartsClient } from '@retail/clients';
 import { TopologyPage, TopologyService } from './topology.service';
+import { Page } from '../web/layout.interceptor';
 
 type Status = 'UP' | 'DOWN';
 
@@ -64,7 +64,7 @@ export class ActuatorController {
   }
 
   @Get('topology')
-  @Render('topology')
+  @Page('topology')
   page(): Promise<TopologyPage> {
     return this.topology.page();
   }
