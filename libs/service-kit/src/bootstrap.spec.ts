@@ -92,7 +92,6 @@ const definition: ServiceDefinition = {
 };
 
 @Module({
-  imports: [ServiceKitModule.forRoot(definition)],
   controllers: [FixtureController],
   providers: [
     {
@@ -109,7 +108,10 @@ describe('a service built with the kit', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    app = await createApp({ module: FixtureModule });
+    app = await createApp({
+      module: FixtureModule,
+      imports: [ServiceKitModule.forRoot(definition)],
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -270,5 +272,28 @@ describe('a service built with the kit', () => {
       const init = await http().get('/docs/swagger-ui-init.js').expect(200);
       expect(init.text).toContain('"title": "Fixture <API>"');
     });
+  });
+});
+
+describe('createApp', () => {
+  it('takes the body limit from the definition the module imports the kit with', async () => {
+    const app = await createApp({
+      module: FixtureModule,
+      imports: [ServiceKitModule.forRoot({ ...definition, bodyLimit: 64 })],
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      const order = { name: 'x'.repeat(100), lines: [] };
+      await request(app.getHttpServer()).post('/orders').send(order).expect(413);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a module that does not import the kit with a definition', async () => {
+    await expect(createApp({ module: FixtureModule })).rejects.toThrow(
+      'FixtureModule does not import ServiceKitModule.forRoot(definition)',
+    );
   });
 });

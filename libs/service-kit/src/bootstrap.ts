@@ -16,6 +16,7 @@ import { serveOpenApi } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
 import { AppLogger, JsonNestLogger } from './logging/logger';
+import { ServiceKitModule } from './service-kit.module';
 import {
   APP_LOGGER,
   metricsPathOf,
@@ -34,12 +35,12 @@ const DRAIN_MAX_MS = 3_000;
 
 /**
  * Creates a service's Nest application on Fastify and applies `configureApp`. Used by `main.ts`
- * and by every e2e test, so tests run the same pipes, filters and hooks as production.
+ * and by every e2e test, so tests run the same pipes, filters and hooks as production. The
+ * service definition (its body limit too) is the one `module` imports ServiceKitModule with:
+ * given once, there is no other to pass.
  */
-export async function createApp(
-  module: DynamicModule,
-  definition: Pick<ServiceDefinition, 'bodyLimit'> = {},
-): Promise<NestFastifyApplication> {
+export async function createApp(module: DynamicModule): Promise<NestFastifyApplication> {
+  const definition = definitionOf(module);
   const adapter = new FastifyAdapter({
     bodyLimit: definition.bodyLimit,
     genReqId: (req: IncomingMessage) => headerValue(req.headers['x-request-id']) ?? randomUUID(),
@@ -56,6 +57,22 @@ export async function createApp(
   configureApp(app);
   return app;
 }
+
+function definitionOf(module: DynamicModule): ServiceDefinition {
+  for (const imported of module.imports ?? []) {
+    if (!isServiceKit(imported)) continue;
+    const provider = imported.providers?.find(
+      (p) => typeof p === 'object' && 'provide' in p && p.provide === SERVICE_DEFINITION,
+    );
+    if (provider && 'useValue' in provider) return provider.useValue as ServiceDefinition;
+  }
+  throw new Error(`${module.module.name} does not import ServiceKitModule.forRoot(definition)`);
+}
+
+const isServiceKit = (imported: unknown): imported is DynamicModule =>
+  typeof imported === 'object' &&
+  imported !== null &&
+  (imported as DynamicModule).module === ServiceKitModule;
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;

@@ -22,7 +22,7 @@ const definition: ServiceDefinition = {
   errors: { render: ({ status, error, message, path }) => ({ status, error, message, path }) },
 };
 
-@Module({ imports: [ServiceKitModule.forRoot(definition)], controllers: [EchoController] })
+@Module({ controllers: [EchoController] })
 class FixtureModule {}
 
 /** `depth` arrays inside each other: `[[…]]`. */
@@ -33,7 +33,10 @@ describe('input guards', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    app = await createApp({ module: FixtureModule });
+    app = await createApp({
+      module: FixtureModule,
+      imports: [ServiceKitModule.forRoot(definition)],
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
