@@ -3,7 +3,7 @@ import { createTestApp, documentOfBuiltService } from '@retail/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/cart.config';
-import { behavesLikeTheCartsApi, springError } from './carts-api.behaviour';
+import { describeCartsApi, springError } from './carts-api.suite';
 
 const inMemoryApp = () => createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })));
 
@@ -16,7 +16,7 @@ describe('carts API (in memory)', () => {
   });
   afterAll(() => app.close());
 
-  behavesLikeTheCartsApi(() => app);
+  describeCartsApi(() => app);
 
   it('answers unknown paths 404 in the Spring shape', async () => {
     const res = await http().get('/nowhere').expect(404);
