@@ -100,3 +100,23 @@ export async function documentOfBuiltService(name: string, jsonPath: string): Pr
     await app.stop();
   }
 }
+
+/**
+ * For a suite: builds `name`, starts it before the tests with `env` (ready once `readyPath`
+ * answers 200) and stops it with SIGTERM after them, expecting exit 0; `url` addresses it.
+ */
+export function withBuiltService(
+  name: string,
+  env: Record<string, string>,
+  readyPath: string,
+): { url: (path: string) => string } {
+  let app: RunningApp | undefined;
+  let base = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    app = await startApp(buildService(name), env, port, readyPath);
+  });
+  afterAll(async () => expect(await app?.stop('SIGTERM')).toBe(0));
+  return { url: (path) => `${base}${path}` };
+}

@@ -1,19 +1,12 @@
-import { buildService, freePort, startApp, type RunningApp } from '@retail/testing';
+import { withBuiltService } from '@retail/testing';
 
 /** The built service as the image runs it (`node main.js`), on its in-memory default. */
 describe('the cart process', () => {
-  let app: RunningApp;
-  let base: string;
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    app = await startApp(buildService('cart'), { LOG_LEVEL: 'silent' }, port, '/actuator/health');
-  });
-  afterAll(async () => expect(await app.stop('SIGTERM')).toBe(0));
+  const { url } = withBuiltService('cart', { LOG_LEVEL: 'silent' }, '/actuator/health');
 
   it('answers health and readiness UP', async () => {
     for (const path of ['/actuator/health', '/actuator/health/readiness']) {
-      const res = await fetch(`${base}${path}`);
+      const res = await fetch(url(path));
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: 'UP' });
     }
@@ -21,21 +14,21 @@ describe('the cart process', () => {
 
   it('keeps an item and answers it back', async () => {
     const item = { itemId: 'p1', quantity: 2, unitPrice: 150 };
-    const added = await fetch(`${base}/carts/c1/items`, {
+    const added = await fetch(url('/carts/c1/items'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...item, extra: 'dropped' }),
     });
     expect(added.status).toBe(201);
     expect(await added.json()).toEqual(item);
-    expect(await (await fetch(`${base}/carts/c1`)).json()).toEqual({
+    expect(await (await fetch(url('/carts/c1'))).json()).toEqual({
       customerId: 'c1',
       items: [item],
     });
   });
 
   it("documents the answered item with @nestjs/swagger's PickType of the body's fields", async () => {
-    const doc = (await (await fetch(`${base}/v3/api-docs`)).json()) as {
+    const doc = (await (await fetch(url('/v3/api-docs'))).json()) as {
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
     const { ItemResponse, ItemBody } = doc.components.schemas;
