@@ -80,8 +80,9 @@ export function classifyError(
   logger: AppLogger,
 ): Omit<ErrorContext, 'path'> {
   if (exception instanceof DomainError) {
-    const status = handling.statusByCode?.[exception.code] ?? 500;
-    if (status >= 500) logger.error({ err: exception, code: exception.code }, exception.message);
+    const { code } = exception as DomainError;
+    const status = handling.statusByCode?.[code] ?? 500;
+    if (status >= 500) logger.error({ err: exception, code }, exception.message);
     return { status, error: reasonPhrase(status), message: exception.message };
   }
   if (exception instanceof HttpException) {
