@@ -3,19 +3,7 @@
 const path = require('node:path');
 
 const root = __dirname;
-const ESM_ONLY = [
-  'content-disposition',
-  '@nestjs/typeorm',
-  '@nestjs/cache-manager',
-  'cache-manager',
-  'keyv',
-  '@keyv',
-  'cacheable',
-  '@cacheable',
-  'hookified',
-  'hashery',
-  'qified',
-];
+const ESM_ONLY = ['content-disposition'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -25,8 +25,7 @@ async function recordingBackend(): Promise<{ url: string; seen: string[]; server
 
 const definition = (name: string): ServiceDefinition => ({
   name,
-  metricsPath: '/metrics',
-  quietRoutes: [],
+  health: { style: 'terminus', livenessPath: '/health' },
   logLevel: 'silent',
   errors: { render: ({ status, message }) => ({ status, message }) },
 });

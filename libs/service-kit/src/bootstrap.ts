@@ -12,15 +12,20 @@ import {
   frameworkErrorsToFilter,
   limitBodyDepth,
 } from './http/input-guards';
-import { lazySchemaCompilers } from './http/lazy-schema-compilers';
 import { Metrics } from './http/metrics';
-import { serveOpenApi, writeOpenApiDocument } from './http/openapi';
+import { serveOpenApi } from './http/openapi';
 import { installRequestHooks } from './http/request-hooks';
 import { createValidationPipe } from './http/validation';
-import { ShutdownState, KitEnv } from './lifecycle/shutdown';
+import { KitEnv, ShutdownState } from './lifecycle/shutdown';
 import { answerClientAborts } from './logging/client-aborts';
 import type { AppLogger } from './logging/logger';
-import { APP_LOGGER, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import { ServiceKitModule } from './service-kit.module';
+import {
+  APP_LOGGER,
+  metricsPathOf,
+  SERVICE_DEFINITION,
+  ServiceDefinition,
+} from './service-definition';
 import type { StopTracing } from './tracing/tracing';
 
 // After the drain, requests already read get this long to finish (inside ECS's stop timeout).
@@ -32,12 +37,12 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /**
  * Creates a service's Nest application on Fastify and applies `configureApp`. Used by `main.ts`
- * and by every e2e test, so tests run the same pipes, filters and hooks as production.
+ * and by every e2e test, so tests run the same pipes, filters and hooks as production. The
+ * service definition (its body limit too) is the one `module` imports ServiceKitModule with:
+ * given once, there is no other to pass.
  */
-export async function createApp(
-  module: DynamicModule,
-  definition: Pick<ServiceDefinition, 'bodyLimit'> = {},
-): Promise<NestFastifyApplication> {
+export async function createApp(module: DynamicModule): Promise<NestFastifyApplication> {
+  const definition = definitionOf(module);
   const requestTimeout = loadEnv(KitEnv, process.env).HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
   const adapter = new FastifyAdapter({
     bodyLimit: definition.bodyLimit,
@@ -54,7 +59,6 @@ export async function createApp(
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorsToFilter,
-    schemaController: { compilersFactory: lazySchemaCompilers },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
@@ -64,6 +68,22 @@ export async function createApp(
   configureApp(app);
   return app;
 }
+
+function definitionOf(module: DynamicModule): ServiceDefinition {
+  for (const imported of module.imports ?? []) {
+    if (!isServiceKit(imported)) continue;
+    const provider = imported.providers?.find(
+      (p) => typeof p === 'object' && 'provide' in p && p.provide === SERVICE_DEFINITION,
+    );
+    if (provider && 'useValue' in provider) return provider.useValue as ServiceDefinition;
+  }
+  throw new Error(`${module.module.name} does not import ServiceKitModule.forRoot(definition)`);
+}
+
+const isServiceKit = (imported: unknown): imported is DynamicModule =>
+  typeof imported === 'object' &&
+  imported !== null &&
+  (imported as DynamicModule).module === ServiceKitModule;
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
@@ -85,13 +105,13 @@ function configureApp(app: NestFastifyApplication): void {
   app.useGlobalFilters(answerClientAborts(filter, logger));
   answerFrameworkErrorsWith(fastify, filter);
   limitBodyDepth(fastify);
-  installRequestHooks(fastify, metrics, definition.metricsPath);
-  fastify.get(definition.metricsPath, async (_request: FastifyRequest, reply) => {
+  installRequestHooks(fastify, metrics, metricsPathOf(definition));
+  fastify.get(metricsPathOf(definition), async (_request: FastifyRequest, reply) => {
     void reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
 
-  if (definition.openApi) serveOpenApi(app, fastify, definition.openApi);
+  if (definition.openApi) serveOpenApi(app, definition.openApi);
 }
 
 /**
@@ -106,13 +126,6 @@ export async function listen(
   port: number,
   stopTracing?: StopTracing,
 ): Promise<void> {
-  // tools/build.mjs runs each service once with this set, to write its OpenAPI document and stop.
-  const documentFile = process.env.WRITE_OPENAPI_DOCUMENT;
-  if (documentFile) {
-    await writeOpenApiDocument(app, documentFile);
-    await app.close();
-    return;
-  }
   const drainMs = loadEnv(KitEnv, process.env).SHUTDOWN_DRAIN_SECONDS * 1000;
   const state = app.get(ShutdownState);
   // While draining, answers say `Connection: close`: a kept-alive client (the ui's pool, a load

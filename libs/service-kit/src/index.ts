@@ -2,17 +2,17 @@ export { createApp, listen, runMain } from './bootstrap';
 export { ConfigError, ToBoolean, ToInt, loadEnv } from './config/load-env';
 export { readPemFile } from './config/read-pem';
 export {
-  DEPENDENCY_CHECKS,
-  ReadinessService,
-  type DependencyCheck,
-  type DependencyStatus,
-  type HealthReport,
-  type Readiness,
-} from './health/readiness.service';
+  DependencyIndicator,
+  pingIndicator,
+  READINESS_TIMEOUT_MS,
+} from './health/dependency-indicator';
+export { springBody, type SpringHealthBody, type TerminusHealthBody } from './health/health-bodies';
+export { Readiness } from './health/readiness';
 export {
   AppErrorFilter,
   DomainError,
   reasonPhrase,
+  renderSpringError,
   type ErrorBodyRenderer,
   type ErrorContext,
   type ErrorHandling,
@@ -23,7 +23,12 @@ export { createLogger, currentRequestId, type AppLogger } from './logging/logger
 export { KitEnv, ShutdownState } from './lifecycle/shutdown';
 export { TimeoutError, withTimeout } from './lifecycle/timeout';
 export { ServiceKitModule } from './service-kit.module';
-export { APP_LOGGER, SERVICE_DEFINITION, type ServiceDefinition } from './service-definition';
+export {
+  APP_LOGGER,
+  SERVICE_DEFINITION,
+  type HealthStyle,
+  type ServiceDefinition,
+} from './service-definition';
 export {
   startTracing,
   tracingConfig,

@@ -6,10 +6,7 @@ import type { ErrorHandling } from './http/errors';
 export interface ServiceDefinition {
   /** Short name, used in logs and metrics: `catalog`. */
   name: string;
-  /** Where Prometheus scrapes: `/metrics` or `/actuator/prometheus`. */
-  metricsPath: string;
-  /** Route templates that are not access-logged (health probes). */
-  quietRoutes: string[];
+  health: HealthStyle;
   errors: ErrorHandling;
   validation?: ValidationPipeOptions;
   /** Largest request body in bytes; larger is a 413. Fastify's default is 1 MiB. */
@@ -27,6 +24,30 @@ export interface ServiceDefinition {
     jsonPath: string;
   };
 }
+
+/**
+ * Which health routes and bodies the service serves. `terminus`: readiness at `/health/ready` in
+ * terminus's report, liveness at `livenessPath` (the service's own controller), metrics at
+ * `/metrics`. `spring`: Spring Boot actuator's `/actuator/health[/liveness|/readiness]` and
+ * `/actuator/prometheus`; readiness names its components `always`, or only `when-down`.
+ */
+export type HealthStyle =
+  | { style: 'terminus'; livenessPath: string }
+  | { style: 'spring'; components: 'always' | 'when-down' };
+
+/** Where Prometheus scrapes. */
+export const metricsPathOf = ({ health }: Pick<ServiceDefinition, 'health'>): string =>
+  health.style === 'spring' ? '/actuator/prometheus' : '/metrics';
+
+/** The health probes and the scrape: route templates that are never access-logged. */
+export const quietRoutesOf = (definition: Pick<ServiceDefinition, 'health'>): string[] => {
+  const { health } = definition;
+  const probes =
+    health.style === 'spring'
+      ? ['/actuator/health', '/actuator/health/liveness', '/actuator/health/readiness']
+      : [health.livenessPath, '/health/ready'];
+  return [...probes, metricsPathOf(definition)];
+};
 
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
 export const APP_LOGGER = Symbol('APP_LOGGER');

@@ -6,6 +6,7 @@ export {
   documentOfBuiltService,
   runUntilExit,
   startApp,
+  withBuiltService,
   type RunningApp,
 } from './running-app';
 export { packagesLoadedByBuiltService } from './loaded-packages';

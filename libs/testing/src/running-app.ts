@@ -88,8 +88,8 @@ export async function startApp(
 }
 
 /**
- * The OpenAPI document a built service serves at `jsonPath` (tools/build.mjs writes it at build
- * time), from a process of its own started with nothing but PORT and LOG_LEVEL.
+ * The OpenAPI document a built service serves at `jsonPath` (built by @nestjs/swagger in the
+ * process, as from source), from a process of its own started with nothing but PORT and LOG_LEVEL.
  */
 export async function documentOfBuiltService(name: string, jsonPath: string): Promise<unknown> {
   const port = await freePort();
@@ -99,4 +99,24 @@ export async function documentOfBuiltService(name: string, jsonPath: string): Pr
   } finally {
     await app.stop();
   }
+}
+
+/**
+ * For a suite: builds `name`, starts it before the tests with `env` (ready once `readyPath`
+ * answers 200) and stops it with SIGTERM after them, expecting exit 0; `url` addresses it.
+ */
+export function withBuiltService(
+  name: string,
+  env: Record<string, string>,
+  readyPath: string,
+): { url: (path: string) => string } {
+  let app: RunningApp | undefined;
+  let base = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    app = await startApp(buildService(name), env, port, readyPath);
+  });
+  afterAll(async () => expect(await app?.stop('SIGTERM')).toBe(0));
+  return { url: (path) => `${base}${path}` };
 }

@@ -1,16 +1,13 @@
 import { DynamicModule } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp, ServiceDefinition } from '@retail/service-kit';
+import { createApp } from '@retail/service-kit';
 
 /**
- * The service's real app, configured exactly as `main.ts` does, ready for supertest. Pass the
- * service's definition when `main.ts` passes it to createApp (a body limit).
+ * The service's real app, configured exactly as `main.ts` does (its definition, body limit
+ * included, comes with its module), ready for supertest.
  */
-export async function createTestApp(
-  module: DynamicModule,
-  definition?: Pick<ServiceDefinition, 'bodyLimit'>,
-): Promise<NestFastifyApplication> {
-  const app = await createApp(module, definition);
+export async function createTestApp(module: DynamicModule): Promise<NestFastifyApplication> {
+  const app = await createApp(module);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -4,8 +4,7 @@ import type { AssetsConfig } from './config/assets.config';
 
 export const assetsDefinition = (cfg: Pick<AssetsConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'assets',
-  metricsPath: '/metrics',
-  quietRoutes: ['/health.html', '/health/ready', '/metrics'],
+  health: { style: 'terminus', livenessPath: '/health.html' },
   logLevel: cfg.logLevel,
   // Nothing here reads a request body.
   bodyLimit: 1024,

@@ -1,4 +1,3 @@
-import '@retail/service-kit/preload';
 import { createApp, listen, runMain, startTracing } from '@retail/service-kit';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/cart.config';

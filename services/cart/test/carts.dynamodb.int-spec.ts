@@ -6,7 +6,7 @@ import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { CUSTOMER_INDEX } from '../src/carts/persistence/dynamodb.table';
 import { loadConfig } from '../src/config/cart.config';
-import { behavesLikeTheCartsApi, springError } from './carts-api.behaviour';
+import { describeCartsApi, springError } from './carts-api.suite';
 import { DUMMY_AWS, dynamoEnv, throwawayTable } from './dynalite';
 
 const appOn = (endpoint: string, table: string, createTable = true) =>
@@ -38,7 +38,7 @@ describe('carts API (DynamoDB on dynalite)', () => {
     await dynamo.close();
   });
 
-  behavesLikeTheCartsApi(() => app);
+  describeCartsApi(() => app);
 
   describe('start-up with CARTS_DYNAMODB_CREATETABLE', () => {
     it('created the missing table, with its index, before serving', async () => {

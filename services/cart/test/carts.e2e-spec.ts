@@ -3,7 +3,7 @@ import { createTestApp, documentOfBuiltService } from '@retail/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/cart.config';
-import { behavesLikeTheCartsApi, springError } from './carts-api.behaviour';
+import { describeCartsApi, springError } from './carts-api.suite';
 
 const inMemoryApp = () => createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })));
 
@@ -16,7 +16,7 @@ describe('carts API (in memory)', () => {
   });
   afterAll(() => app.close());
 
-  behavesLikeTheCartsApi(() => app);
+  describeCartsApi(() => app);
 
   it('answers unknown paths 404 in the Spring shape', async () => {
     const res = await http().get('/nowhere').expect(404);
@@ -93,7 +93,7 @@ describe('carts API (in memory)', () => {
       expect((await http().get('/swagger-ui/index.html').expect(200)).text).toContain('swagger-ui');
     });
 
-    it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
+    it('serves the same OpenAPI document once built: dist runs the real @nestjs/swagger', async () => {
       const fromSource = (await http().get('/v3/api-docs').expect(200)).body as unknown;
       expect(await documentOfBuiltService('cart', '/v3/api-docs')).toEqual(fromSource);
     });

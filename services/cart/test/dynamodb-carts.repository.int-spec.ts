@@ -9,7 +9,7 @@ import {
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { CartsUnavailableError } from '../src/carts/carts.errors';
-import { behavesLikeACartsRepository } from '../src/carts/persistence/carts.repository.behaviour';
+import { describeCartsRepository } from './carts-repository.suite';
 import { DynamoDbCartsRepository } from '../src/carts/persistence/dynamodb-carts.repository';
 import {
   checkTable,
@@ -46,7 +46,7 @@ describe('DynamoDbCartsRepository (dynalite)', () => {
     await dynamo.close();
   });
 
-  behavesLikeACartsRepository(() => repository);
+  describeCartsRepository(() => repository);
 
   describe("the reference's table layout", () => {
     it('stores a line as one row keyed <customerId>:<itemId> with the reference attributes', async () => {

@@ -5,8 +5,7 @@ import { CATALOG_ERROR_STATUS } from './products/products.errors';
 
 export const catalogDefinition = (cfg: Pick<CatalogConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'catalog',
-  metricsPath: '/metrics',
-  quietRoutes: ['/health', '/health/ready', '/metrics'],
+  health: { style: 'terminus', livenessPath: '/health' },
   logLevel: cfg.logLevel,
   errors: {
     statusByCode: CATALOG_ERROR_STATUS,

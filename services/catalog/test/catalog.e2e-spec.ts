@@ -7,7 +7,7 @@ describeCatalogApi('in memory, read cache on', () => ({}));
 describeCatalogApi('in memory, read cache off', () => ({ CACHE_TTL_SECONDS: '0' }));
 describeReadCache('in memory', () => ({}));
 
-it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
+it('serves the same OpenAPI document once built: dist runs the real @nestjs/swagger', async () => {
   const app = await createTestApp(AppModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })));
   const fromSource = (await app.inject({ url: '/swagger/doc.json' })).json<unknown>();
   await app.close();

@@ -8,8 +8,7 @@ const BODY_LIMIT_BYTES = 100 * 1024;
 
 export const checkoutDefinition = (cfg: Pick<CheckoutConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'checkout',
-  metricsPath: '/metrics',
-  quietRoutes: ['/health', '/health/ready', '/metrics'],
+  health: { style: 'terminus', livenessPath: '/health' },
   logLevel: cfg.logLevel,
   bodyLimit: BODY_LIMIT_BYTES,
   errors: { statusByCode: CHECKOUT_ERROR_STATUS, render: renderNestError },

@@ -1,12 +1,10 @@
-import '@retail/service-kit/preload';
 import { createApp, listen, runMain, startTracing } from '@retail/service-kit';
 import { AppModule } from './app.module';
-import { checkoutDefinition } from './checkout.definition';
 import { loadConfig } from './config/checkout.config';
 
 runMain('checkout', async () => {
   const config = loadConfig(process.env);
   const stopTracing = await startTracing(config.tracing);
-  const app = await createApp(AppModule.forRoot(config), checkoutDefinition(config));
+  const app = await createApp(AppModule.forRoot(config));
   await listen(app, config.port, stopTracing);
 });

@@ -1,13 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestApp } from '@retail/testing';
 import { AppModule } from '../src/app.module';
-import { checkoutDefinition } from '../src/checkout.definition';
 import { loadConfig } from '../src/config/checkout.config';
 
 /** The production app, as main.ts builds it, from these variables (LOG_LEVEL silent). */
 export function startCheckout(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  return createTestApp(AppModule.forRoot(config), checkoutDefinition(config));
+  return createTestApp(AppModule.forRoot(config));
 }
 
 /** Repeats `send` until it answers `want` (at most ~5 s); resolves with the last status. */

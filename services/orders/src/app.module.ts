@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceKitModule } from '@retail/service-kit';
 import type { OrdersConfig } from './config/orders.config';
-import { HealthController } from './health/health.controller';
+import { HEALTH_SWITCHES, HealthController } from './health/health.controller';
 import { JsonOnlyBodies } from './http/json-only-bodies';
 import { ordersDefinition } from './orders.definition';
 import { OrdersModule } from './orders/orders.module';
@@ -20,7 +20,7 @@ export class AppModule {
         OrdersModule.forConfig(cfg),
       ],
       controllers: [HealthController],
-      providers: [JsonOnlyBodies],
+      providers: [JsonOnlyBodies, { provide: HEALTH_SWITCHES, useValue: cfg.health }],
     };
   }
 }

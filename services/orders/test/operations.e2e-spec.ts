@@ -123,7 +123,7 @@ describe('orders operations (in memory)', () => {
     expect(ui.text).toContain('swagger-ui');
   });
 
-  it('serves the same OpenAPI document once built, where tools/build.mjs writes it', async () => {
+  it('serves the same OpenAPI document once built: dist runs the real @nestjs/swagger', async () => {
     const fromSource = (await http().get('/v3/api-docs').expect(200)).body as unknown;
     expect(await documentOfBuiltService('orders', '/v3/api-docs')).toEqual(fromSource);
   });

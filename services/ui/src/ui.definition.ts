@@ -1,29 +1,17 @@
-import type { ServiceDefinition } from '@retail/service-kit';
+import { renderSpringError, type ServiceDefinition } from '@retail/service-kit';
 import type { UiConfig } from './config/ui.config';
 import { UiErrorFilter } from './web/ui-error.filter';
 
 /** The ui's kit settings. UiErrorFilter answers errors: HTML pages, or `render`'s JSON. */
 export const uiDefinition = (cfg: Pick<UiConfig, 'logLevel'>): ServiceDefinition => ({
   name: 'ui',
-  metricsPath: '/actuator/prometheus',
-  quietRoutes: [
-    '/actuator/health',
-    '/actuator/health/liveness',
-    '/actuator/health/readiness',
-    '/actuator/prometheus',
-  ],
+  health: { style: 'spring', components: 'always' },
   logLevel: cfg.logLevel,
   // Forms are a few hundred bytes; nothing legitimate comes near this.
   bodyLimit: 64 * 1024,
   errors: {
     filter: UiErrorFilter,
     // Spring's error shape (spec/ui.md §9), plus the message.
-    render: ({ status, error, message, path }) => ({
-      timestamp: new Date().toISOString(),
-      path,
-      status,
-      error,
-      message,
-    }),
+    render: renderSpringError,
   },
 });

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ServiceDefinition } from '@retail/service-kit';
 import { createTestApp } from '@retail/testing';
 
 const servicesDir = path.resolve(__dirname, '../../../services');
@@ -16,13 +15,6 @@ const load = <T>(folder: string, file: string): T =>
   require(path.join(servicesDir, folder, 'src', file)) as T;
 
 type Folder = 'catalog' | 'cart' | 'orders' | 'checkout' | 'assets' | 'ui';
-/** Where each service's definition lives when main.ts passes one to createApp (a body limit). */
-const DEFINITIONS: Partial<Record<Folder, [file: string, name: string]>> = {
-  checkout: ['checkout.definition', 'checkoutDefinition'],
-  assets: ['assets.definition', 'assetsDefinition'],
-  ui: ['ui.definition', 'uiDefinition'],
-};
-
 /** The service's real AppModule in memory, set up exactly as its main.ts does. */
 export async function startService(
   folder: Folder,
@@ -36,13 +28,7 @@ export async function startService(
     loadConfig(env: Record<string, string>, appDir: string): { logLevel: string };
   }>(folder, `config/${folder}.config`);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env }, path.join(servicesDir, folder));
-  const definition = DEFINITIONS[folder];
-  const define = definition
-    ? load<Record<string, (cfg: unknown) => ServiceDefinition>>(folder, definition[0])[
-        definition[1]
-      ]
-    : undefined;
-  return createTestApp(AppModule.forRoot(config), define?.(config));
+  return createTestApp(AppModule.forRoot(config));
 }
 
 /** Listens on a loopback port, for a service another one calls over HTTP; returns its URL. */

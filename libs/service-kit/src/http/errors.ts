@@ -7,12 +7,17 @@ import {
   HttpStatus,
   Type,
 } from '@nestjs/common';
+import type { SpringError } from '@retail/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppLogger } from '../logging/logger';
 
-/** A failure the domain knows about; `code` reads `<SERVICE>.<REASON>`, e.g. `CATALOG.PRODUCT_NOT_FOUND`. */
-export abstract class DomainError extends Error {
-  abstract readonly code: string;
+/**
+ * A failure the domain knows about; `code` reads `<SERVICE>.<REASON>`, e.g.
+ * `CATALOG.PRODUCT_NOT_FOUND`. A service narrows `Code` to the keys of its status map, so a code
+ * with no status (a typo) is a compile error rather than a 500.
+ */
+export abstract class DomainError<Code extends string = string> extends Error {
+  abstract readonly code: Code;
 }
 
 /** What a service's error body is built from. */
@@ -27,6 +32,18 @@ export interface ErrorContext {
 }
 
 export type ErrorBodyRenderer = (ctx: ErrorContext) => unknown;
+
+/**
+ * Spring Boot's default error body, as cart, orders and the ui answer (plus the `message` Spring
+ * hides by default, naming what was wrong); its timestamp is ISO 8601 with a numeric offset.
+ */
+export const renderSpringError = ({ status, error, path, message }: ErrorContext): SpringError => ({
+  timestamp: new Date().toISOString().replace('Z', '+00:00'),
+  status,
+  error,
+  path,
+  message,
+});
 
 export interface ErrorHandling {
   render: ErrorBodyRenderer;
@@ -63,8 +80,9 @@ export function classifyError(
   logger: AppLogger,
 ): Omit<ErrorContext, 'path'> {
   if (exception instanceof DomainError) {
-    const status = handling.statusByCode?.[exception.code] ?? 500;
-    if (status >= 500) logger.error({ err: exception, code: exception.code }, exception.message);
+    const { code } = exception as DomainError;
+    const status = handling.statusByCode?.[code] ?? 500;
+    if (status >= 500) logger.error({ err: exception, code }, exception.message);
     return { status, error: reasonPhrase(status), message: exception.message };
   }
   if (exception instanceof HttpException) {

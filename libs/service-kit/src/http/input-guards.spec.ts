@@ -17,13 +17,12 @@ class EchoController {
 
 const definition: ServiceDefinition = {
   name: 'fixture',
-  metricsPath: '/metrics',
-  quietRoutes: [],
+  health: { style: 'terminus', livenessPath: '/health' },
   logLevel: 'silent',
   errors: { render: ({ status, error, message, path }) => ({ status, error, message, path }) },
 };
 
-@Module({ imports: [ServiceKitModule.forRoot(definition)], controllers: [EchoController] })
+@Module({ controllers: [EchoController] })
 class FixtureModule {}
 
 /** `depth` arrays inside each other: `[[…]]`. */
@@ -34,7 +33,10 @@ describe('input guards', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    app = await createApp({ module: FixtureModule });
+    app = await createApp({
+      module: FixtureModule,
+      imports: [ServiceKitModule.forRoot(definition)],
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });

@@ -15,8 +15,7 @@ class EchoController {
   imports: [
     ServiceKitModule.forRoot({
       name: 'timeouts',
-      metricsPath: '/metrics',
-      quietRoutes: [],
+      health: { style: 'terminus', livenessPath: '/health' },
       logLevel: 'silent',
       errors: { render: ({ status, message }) => ({ status, message }) },
     }),

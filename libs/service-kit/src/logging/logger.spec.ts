@@ -47,8 +47,7 @@ const destination = new Writable({
 
 const definition: ServiceDefinition = {
   name: 'logging',
-  metricsPath: '/metrics',
-  quietRoutes: ['/health'],
+  health: { style: 'terminus', livenessPath: '/health' },
   logDestination: destination,
   errors: { render: ({ status, message }) => ({ status, message }) },
 };

@@ -1,62 +1,28 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import type { SpringHealthBody } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
 import { FailSwitch } from './fail-switch';
 
-type Status = 'UP' | 'DOWN';
-
-/** Spring Boot actuator's health body; components only say which dependency is down. */
-interface HealthBody {
-  status: Status;
-  components?: Record<string, { status: Status; details?: { error: string } }>;
-}
-
-const UP: HealthBody = { status: 'UP' };
-const DOWN: HealthBody = { status: 'DOWN' };
-
+/** Health and liveness; readiness (`/actuator/health/readiness`) is the kit's, over DynamoDB. */
 @ApiExcludeController()
 @Controller('actuator')
 export class HealthController {
-  constructor(
-    private readonly failSwitch: FailSwitch,
-    private readonly readiness: ReadinessService,
-    @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
-  ) {}
+  constructor(private readonly failSwitch: FailSwitch) {}
 
   /**
    * What compose and ECS curl. It never touches DynamoDB (spec/deploy.md: health must not depend
    * on backends), so a brief DynamoDB outage does not get healthy tasks replaced.
    */
   @Get('health')
-  health(@Res({ passthrough: true }) reply: FastifyReply): HealthBody {
+  health(@Res({ passthrough: true }) reply: FastifyReply): SpringHealthBody {
     return this.live(reply);
   }
 
   /** As cheap as `health`, and like it DOWN once the fail switch is tripped. */
   @Get('health/liveness')
-  liveness(@Res({ passthrough: true }) reply: FastifyReply): HealthBody {
+  liveness(@Res({ passthrough: true }) reply: FastifyReply): SpringHealthBody {
     return this.live(reply);
-  }
-
-  /** 503 naming DynamoDB (and why) when it does not answer or the table is not usable. */
-  @Get('health/readiness')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
-    const { ready, report } = await this.readiness.check(this.dependencies);
-    void reply.status(ready ? 200 : 503);
-    if (ready) return UP;
-    const components: NonNullable<HealthBody['components']> = {};
-    for (const [name, result] of Object.entries(report.details)) {
-      const { message } = result as { message?: unknown };
-      components[name] =
-        result.status === 'up'
-          ? { status: 'UP' }
-          : {
-              status: 'DOWN',
-              details: { error: typeof message === 'string' ? message : 'not answering' },
-            };
-    }
-    return { status: 'DOWN', components };
   }
 
   /** The reference's chaos endpoint: answers `OK`; from then on health is DOWN. */
@@ -68,8 +34,8 @@ export class HealthController {
     return 'OK';
   }
 
-  private live(reply: FastifyReply): HealthBody {
+  private live(reply: FastifyReply): SpringHealthBody {
     void reply.status(this.failSwitch.failed ? 503 : 200);
-    return this.failSwitch.failed ? DOWN : UP;
+    return { status: this.failSwitch.failed ? 'DOWN' : 'UP' };
   }
 }

@@ -1,32 +1,17 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  DEPENDENCY_CHECKS,
-  DependencyCheck,
-  HealthReport,
-  ReadinessService,
-} from '@retail/service-kit';
-import type { FastifyReply } from 'fastify';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 
+/** Liveness; readiness (`/health/ready`) is the kit's, over Redis's and orders' indicators. */
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly readiness: ReadinessService,
-    @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
-  ) {}
+  constructor(private readonly health: HealthCheckService) {}
 
-  /** Liveness, what compose and ECS curl: the reference's body, and no dependency is touched. */
+  /** What compose and ECS curl: terminus's report over no dependency, the reference's body. */
   @Get()
-  live(): HealthReport {
-    return { status: 'ok', info: {}, error: {}, details: {} };
-  }
-
-  /** Readiness: 503 naming Redis (writer or reader) or orders when it does not answer. */
-  @Get('ready')
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
-    const { ready, report } = await this.readiness.check(this.dependencies);
-    void reply.status(ready ? 200 : 503);
-    return report;
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 }

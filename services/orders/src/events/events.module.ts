@@ -1,13 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DependencyCheck } from '@retail/service-kit';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { APP_LOGGER, AppLogger } from '@retail/service-kit';
 import type { OrdersConfig } from '../config/orders.config';
+import { RabbitMqIndicator } from '../health/rabbitmq.indicator';
 import { EventPublisher } from './event-publisher';
 import { LogEventPublisher } from './log-event.publisher';
 import { OutboxRelay } from './outbox-relay';
 import { RabbitMqEventPublisher } from './rabbitmq-event.publisher';
-
-/** The broker's health check when RabbitMQ is configured (none when events are only logged). */
-export const BROKER_CHECKS = Symbol('BROKER_CHECKS');
 
 /**
  * Publishing from the outbox. `persistence` is the module that provides the Outbox; it is passed
@@ -30,14 +29,19 @@ export class EventsModule {
               : new LogEventPublisher(logger),
         },
         OutboxRelay,
-        {
-          provide: BROKER_CHECKS,
-          inject: [EventPublisher],
-          useFactory: (publisher: EventPublisher): DependencyCheck[] =>
-            publisher instanceof RabbitMqEventPublisher ? [publisher] : [],
-        },
+        // The broker, for readiness, when there is one (not when events are only logged).
+        ...(events.kind === 'rabbitmq'
+          ? [
+              {
+                provide: RabbitMqIndicator,
+                inject: [HealthIndicatorService, EventPublisher],
+                useFactory: (health: HealthIndicatorService, publisher: RabbitMqEventPublisher) =>
+                  new RabbitMqIndicator(health, publisher),
+              },
+            ]
+          : []),
       ],
-      exports: [OutboxRelay, BROKER_CHECKS],
+      exports: [OutboxRelay],
     };
   }
 }

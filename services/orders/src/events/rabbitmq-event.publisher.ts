@@ -1,4 +1,4 @@
-import type { AppLogger, DependencyCheck } from '@retail/service-kit';
+import type { AppLogger } from '@retail/service-kit';
 import { withTimeout } from '@retail/service-kit';
 import type { ChannelModel, ConfirmChannel } from 'amqplib';
 import type { AmqpAddress, RabbitConfig } from '../config/orders.config';
@@ -17,8 +17,7 @@ const TYPE_ID = 'com.amazon.sample.events.orders.OrderCreatedEvent';
  * declared on every (re)connect. Any failure drops the connection; the next call reconnects,
  * trying the configured addresses in order.
  */
-export class RabbitMqEventPublisher extends EventPublisher implements DependencyCheck {
-  readonly name = 'rabbit';
+export class RabbitMqEventPublisher extends EventPublisher {
   private connection?: ChannelModel;
   private channel?: ConfirmChannel;
   private opening?: Promise<ConfirmChannel>;

@@ -1,24 +1,20 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DEPENDENCY_CHECKS, DependencyCheck, ReadinessService } from '@retail/service-kit';
+import { HealthCheck } from '@nestjs/terminus';
+import { Readiness, type SpringHealthBody, springBody } from '@retail/service-kit';
 import type { FastifyReply } from 'fastify';
-import { HEALTH_CHECKS } from './health-checks';
+import type { OrdersConfig } from '../config/orders.config';
 
-type Status = 'UP' | 'DOWN';
+/** Spring's MANAGEMENT_HEALTH_<NAME>_ENABLED switches, by indicator key (`db`, `rabbit`). */
+export const HEALTH_SWITCHES = Symbol('HEALTH_SWITCHES');
 
-/** Spring's health group body; components only on readiness (Spring hides details by default). */
-interface HealthBody {
-  status: Status;
-  components?: Record<string, { status: Status; details?: { error: string } }>;
-}
-
+/** Health and liveness; readiness (`/actuator/health/readiness`) is the kit's, over every dependency. */
 @ApiExcludeController()
 @Controller('actuator/health')
 export class HealthController {
   constructor(
-    private readonly readiness: ReadinessService,
-    @Inject(DEPENDENCY_CHECKS) private readonly dependencies: DependencyCheck[],
-    @Inject(HEALTH_CHECKS) private readonly healthDependencies: DependencyCheck[],
+    private readonly readiness: Readiness,
+    @Inject(HEALTH_SWITCHES) private readonly switches: OrdersConfig['health'],
   ) {}
 
   /**
@@ -26,33 +22,19 @@ export class HealthController {
    * broker, each unless switched off by MANAGEMENT_HEALTH_DB/RABBIT_ENABLED=false; DOWN is 503.
    */
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
-    return { status: (await this.check(reply, this.healthDependencies)).status };
+  @HealthCheck()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<SpringHealthBody> {
+    const result = await this.readiness.check(
+      (key) => this.switches[key as keyof OrdersConfig['health']] !== false,
+    );
+    const { status } = springBody(result, 'always');
+    void reply.status(status === 'UP' ? 200 : 503);
+    return { status };
   }
 
   /** Liveness never touches a dependency, so a brief outage does not get the task killed. */
   @Get('liveness')
-  liveness(): HealthBody {
+  liveness(): SpringHealthBody {
     return { status: 'UP' };
-  }
-
-  /** Readiness names each dependency and why it is down. */
-  @Get('readiness')
-  readinessProbe(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
-    return this.check(reply, this.dependencies);
-  }
-
-  private async check(reply: FastifyReply, dependencies: DependencyCheck[]): Promise<HealthBody> {
-    const { ready, report } = await this.readiness.check(dependencies);
-    void reply.status(ready ? 200 : 503);
-    const components: NonNullable<HealthBody['components']> = {};
-    for (const [name, result] of Object.entries(report.details)) {
-      components[name] =
-        result.status === 'up'
-          ? { status: 'UP' }
-          : { status: 'DOWN', details: { error: String(result.message ?? 'down') } };
-    }
-    const status = ready ? 'UP' : 'DOWN';
-    return Object.keys(components).length > 0 ? { status, components } : { status };
   }
 }

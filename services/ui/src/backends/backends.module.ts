@@ -17,14 +17,10 @@ import {
   MockCatalogClient,
   MockCheckoutClient,
 } from '@retail/clients';
-import {
-  APP_LOGGER,
-  type AppLogger,
-  DEPENDENCY_CHECKS,
-  type DependencyCheck,
-  Metrics,
-} from '@retail/service-kit';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { APP_LOGGER, type AppLogger, Metrics } from '@retail/service-kit';
 import type { UiConfig } from '../config/ui.config';
+import { BackendsIndicator } from '../health/backends.indicator';
 import { publicDir } from '../web/public-dir';
 import { backendCallObserver } from './backend-calls';
 import { CachedCatalogClient } from './cached-catalog.client';
@@ -36,7 +32,7 @@ const CLOSABLE = Symbol('CLOSABLE_BACKENDS');
 
 /**
  * Chooses each backend once, at boot (spec/ui.md §3): a configured URL gets the real client,
- * anything else the in-process mock. Readiness checks only the configured ones.
+ * anything else the in-process mock.
  */
 @Global()
 @Module({})
@@ -131,12 +127,10 @@ export class BackendsModule implements OnApplicationShutdown {
             ]),
         },
         {
-          provide: DEPENDENCY_CHECKS,
-          inject: [Backends],
-          useFactory: (backends: Backends): DependencyCheck[] =>
-            backends.entries
-              .filter((b) => b.url !== undefined)
-              .map((b) => ({ name: b.name, check: () => b.health() })),
+          provide: BackendsIndicator,
+          inject: [HealthIndicatorService, Backends],
+          useFactory: (health: HealthIndicatorService, backends: Backends) =>
+            new BackendsIndicator(health, backends),
         },
         {
           provide: CLOSABLE,
@@ -157,15 +151,7 @@ export class BackendsModule implements OnApplicationShutdown {
             ].filter((c) => c !== undefined),
         },
       ],
-      exports: [
-        CatalogClient,
-        CartsClient,
-        CheckoutClient,
-        AssetsClient,
-        Backends,
-        DEPENDENCY_CHECKS,
-        PROXY_TARGETS,
-      ],
+      exports: [CatalogClient, CartsClient, CheckoutClient, AssetsClient, Backends, PROXY_TARGETS],
     };
   }
 

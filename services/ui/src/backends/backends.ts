@@ -15,7 +15,7 @@ export type ProxyTargets = Record<
 export const PROXY_TARGETS = Symbol('PROXY_TARGETS');
 
 /** One backend as the topology page and readiness see it. */
-interface BackendEntry {
+export interface BackendEntry {
   name: BackendName;
   /** undefined = the in-process mock (or, for orders, not configured). */
   url: string | undefined;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Redirect, Render } from '@nestjs/common';
-import { OwnCartBadge } from '../web/layout.interceptor';
+import { Body, Controller, Get, HttpCode, Post, Redirect } from '@nestjs/common';
+import { OwnCartBadge, Page } from '../web/layout.interceptor';
 import { CustomerId } from '../web/session';
 import { MissingProductIdError } from './cart.errors';
 import { CartService } from './cart.service';
@@ -27,7 +27,7 @@ export class CartController {
   constructor(private readonly cart: CartService) {}
 
   @Get()
-  @Render('cart')
+  @Page('cart')
   @OwnCartBadge()
   show(@CustomerId() customerId: string): Promise<CartPage> {
     return this.cart.page(customerId);

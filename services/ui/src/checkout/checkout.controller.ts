@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Render, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { OwnCartBadge } from '../web/layout.interceptor';
+import { OwnCartBadge, Page } from '../web/layout.interceptor';
 import { CustomerId } from '../web/session';
 import { CheckoutService } from './checkout.service';
 import type { CheckoutStepPage, ConfirmationPage } from './checkout.views';
@@ -19,7 +19,7 @@ export class CheckoutController {
    * progress rather than restarting it: a foreign page must not reset a shopper's checkout.
    */
   @Get()
-  @Render('checkout')
+  @Page('checkout')
   start(
     @CustomerId() customerId: string,
     @Headers('sec-fetch-site') site: string | undefined,
@@ -30,7 +30,7 @@ export class CheckoutController {
 
   @Post()
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   async address(
     @CustomerId() customerId: string,
     @Body() form: unknown,
@@ -41,7 +41,7 @@ export class CheckoutController {
 
   @Post('delivery')
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   async delivery(
     @CustomerId() customerId: string,
     @Body() form: unknown,
@@ -52,7 +52,7 @@ export class CheckoutController {
 
   @Post('payment')
   @HttpCode(200)
-  @Render('checkout')
+  @Page('checkout')
   payment(@CustomerId() customerId: string): Promise<CheckoutStepPage> {
     return this.checkout.payment(customerId);
   }
@@ -60,7 +60,7 @@ export class CheckoutController {
   /** The confirmation, or the review step again when the cart changed since it was shown. */
   @Post('confirm')
   @HttpCode(200)
-  @Render('confirmation')
+  @Page('confirmation')
   @OwnCartBadge()
   confirm(@CustomerId() customerId: string): Promise<ConfirmationPage | CheckoutStepPage> {
     return this.checkout.confirm(customerId);

@@ -6,26 +6,23 @@ import {
   Inject,
   NotFoundException,
   Post,
-  Render,
-  Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { CartsClient } from '@retail/clients';
-import { ShutdownState } from '@retail/service-kit';
-import type { FastifyReply } from 'fastify';
 import type { UiConfig } from '../config/ui.config';
 import { UI_CONFIG } from '../config/ui-config.token';
-import { BackendStatus, TopologyPage, TopologyService } from './topology.service';
+import { Page } from '../web/layout.interceptor';
+import { TopologyPage, TopologyService } from './topology.service';
 
 type Status = 'UP' | 'DOWN';
 
+/** Spring actuator's routes, but readiness (`/actuator/health/readiness`), which is the kit's. */
 @Controller()
 export class ActuatorController {
   constructor(
     private readonly topology: TopologyService,
     private readonly carts: CartsClient,
     @Inject(UI_CONFIG) private readonly cfg: UiConfig,
-    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('actuator')
@@ -53,32 +50,6 @@ export class ActuatorController {
     return { status: 'UP' };
   }
 
-  /**
-   * Each configured backend's health endpoint; 503 when any does not answer, and from SIGTERM on
-   * (a `shutdown` component). Mocks are UP.
-   */
-  @Get('actuator/health/readiness')
-  async readiness(@Res({ passthrough: true }) reply: FastifyReply): Promise<{
-    status: Status;
-    components: Record<string, { status: Status; details: Record<string, string> }>;
-  }> {
-    const statuses = await this.topology.statuses();
-    const used = statuses.filter((s) => s.mode !== 'not configured');
-    const draining = this.shutdown.isDraining();
-    const up = !draining && used.every((s) => s.healthy !== false);
-    void reply.status(up ? 200 : 503);
-    const components = Object.fromEntries(
-      used.map((s) => [
-        s.name,
-        { status: s.healthy === false ? 'DOWN' : 'UP', details: details(s) } as const,
-      ]),
-    );
-    if (draining) {
-      components.shutdown = { status: 'DOWN', details: { reason: 'shutting down' } };
-    }
-    return { status: up ? 'UP' : 'DOWN', components };
-  }
-
   @Get('actuator/info')
   info(): Record<string, never> {
     return {};
@@ -102,13 +73,8 @@ export class ActuatorController {
   }
 
   @Get('topology')
-  @Render('topology')
+  @Page('topology')
   page(): Promise<TopologyPage> {
     return this.topology.page();
   }
-}
-
-function details(s: BackendStatus): Record<string, string> {
-  if (s.url === undefined) return { mode: 'mock' };
-  return s.healthy ? { url: s.url } : { url: s.url, error: s.detail };
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query, Redirect, Render } from '@nestjs/common';
+import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
 import { CatalogQuery } from './dto/catalog.query';
 import { ShopService } from './shop.service';
 import type { CatalogPage, HomePage, ProductPage } from './shop.views';
+import { Page } from '../web/layout.interceptor';
 
 @Controller()
 export class ShopController {
@@ -12,19 +13,19 @@ export class ShopController {
   root(): void {}
 
   @Get('home')
-  @Render('home')
+  @Page('home')
   home(): Promise<HomePage> {
     return this.shop.home();
   }
 
   @Get('catalog')
-  @Render('catalog')
+  @Page('catalog')
   catalog(@Query() query: CatalogQuery): Promise<CatalogPage> {
     return this.shop.catalogPage(query);
   }
 
   @Get('catalog/:id')
-  @Render('product')
+  @Page('product')
   product(@Param('id') id: string): Promise<ProductPage> {
     return this.shop.productPage(id);
   }

@@ -1,11 +1,12 @@
 import {
+  applyDecorators,
   CallHandler,
   ExecutionContext,
   Injectable,
   NestInterceptor,
+  Render,
   SetMetadata,
 } from '@nestjs/common';
-import { RENDER_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
@@ -16,8 +17,13 @@ const OWN_CART_BADGE = 'ui:own-cart-badge';
 /** Marks a page whose model sets `cartQuantity` itself, so the badge lookup is skipped. */
 export const OwnCartBadge = () => SetMetadata(OWN_CART_BADGE, true);
 
+const IsPage = Reflector.createDecorator<true>();
+
+/** A page: the handler's model rendered with `template` (Nest's `@Render`) inside the layout. */
+export const Page = (template: string) => applyDecorators(Render(template), IsPage(true));
+
 /**
- * Adds the layout (banner, cart badge, breadcrumbs, notices) to what a `@Render` handler returns.
+ * Adds the layout (banner, cart badge, breadcrumbs, notices) to what a `@Page` handler returns.
  * The cart badge is fetched while the handler works, so a page costs one round trip, not two.
  */
 @Injectable()
@@ -29,7 +35,7 @@ export class LayoutInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const handler = context.getHandler();
-    if (!this.reflector.get<string | undefined>(RENDER_METADATA, handler)) return next.handle();
+    if (!this.reflector.get(IsPage, handler)) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!this.reflector.get<boolean | undefined>(OWN_CART_BADGE, handler)) {
       request.cartBadge = this.layout.cartBadge(request);

@@ -1,14 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { Cart, CartItem as ItemBody, SpringError } from '@retail/contracts';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import type { Cart, CartItem as CartItemBody, SpringError } from '@retail/contracts';
 import { CartItem } from '../cart';
+import { ItemBody } from './item.body';
 
 // Classes only so the OpenAPI document can describe the bodies; the shapes are the contracts'.
 
-export class ItemResponse implements ItemBody {
-  @ApiProperty({ example: 'd27cf49f-b689-4a75-a249-d373e0330bb5' }) itemId!: string;
-  @ApiProperty({ example: 2 }) quantity!: number;
-  @ApiProperty({ example: 150 }) unitPrice!: number;
-}
+/** An item as the cart answers it: the fields of the body it was sent in, as stored. */
+export class ItemResponse extends PickType(ItemBody, [
+  'itemId',
+  'quantity',
+  'unitPrice',
+] as const) {}
 
 export class CartResponse implements Cart {
   @ApiProperty({ example: 'abc123' }) customerId!: string;
@@ -30,7 +32,7 @@ export class ErrorResponse implements SpringError {
 }
 
 /** Field order as the reference emits it. */
-export const toItemBody = (i: CartItem): ItemBody => ({
+export const toItemBody = (i: CartItem): CartItemBody => ({
   itemId: i.itemId,
   quantity: i.quantity,
   unitPrice: i.unitPrice,

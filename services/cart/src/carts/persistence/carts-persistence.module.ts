@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DEPENDENCY_CHECKS } from '@retail/service-kit';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { APP_LOGGER, AppLogger } from '@retail/service-kit';
 import type { CartConfig } from '../../config/cart.config';
+import { DynamoDbIndicator } from '../../health/dynamodb.indicator';
 import { CartsRepository } from './carts.repository';
 import type { DynamoDbStore } from './dynamodb.store';
 import { InMemoryCartsRepository } from './in-memory-carts.repository';
@@ -15,11 +17,8 @@ export class CartsPersistenceModule {
     if (db.kind === 'in-memory') {
       return {
         module: CartsPersistenceModule,
-        providers: [
-          { provide: CartsRepository, useValue: new InMemoryCartsRepository() },
-          { provide: DEPENDENCY_CHECKS, useValue: [] },
-        ],
-        exports: [CartsRepository, DEPENDENCY_CHECKS],
+        providers: [{ provide: CartsRepository, useValue: new InMemoryCartsRepository() }],
+        exports: [CartsRepository],
       };
     }
     return {
@@ -40,12 +39,13 @@ export class CartsPersistenceModule {
           useFactory: (store: DynamoDbStore) => store.repository,
         },
         {
-          provide: DEPENDENCY_CHECKS,
-          inject: [DYNAMODB_STORE],
-          useFactory: (store: DynamoDbStore) => store.checks,
+          provide: DynamoDbIndicator,
+          inject: [HealthIndicatorService, DYNAMODB_STORE],
+          useFactory: (health: HealthIndicatorService, store: DynamoDbStore) =>
+            new DynamoDbIndicator(health, store),
         },
       ],
-      exports: [CartsRepository, DEPENDENCY_CHECKS],
+      exports: [CartsRepository],
     };
   }
 }

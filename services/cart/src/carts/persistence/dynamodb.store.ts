@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { AppLogger, DependencyCheck } from '@retail/service-kit';
+import type { AppLogger } from '@retail/service-kit';
 import type { DynamoDbConfig } from '../../config/cart.config';
 import { DynamoDbCartsRepository } from './dynamodb-carts.repository';
 import { checkTable, createDynamoDbClient, ensureTable, TableLayoutError } from './dynamodb.table';
@@ -10,18 +10,17 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5000;
 
-// Below ReadinessService's own 2 s bound, so a slow DynamoDB reads as the reason, not a timeout.
+// Below the kit's readiness bound, so a slow DynamoDB reads as the reason, not a timeout.
 const READINESS_TIMEOUT_MS = 1500;
 
 /**
- * Everything DynamoDB: the client, the repository on it, the readiness check, start-up and
+ * Everything DynamoDB: the client, the repository on it, the table check readiness uses, start-up and
  * shutdown. With CARTS_DYNAMODB_CREATETABLE the table is ensured before the app listens when
  * DynamoDB answers; when it does not, the service starts anyway (requests answer 503, readiness
  * says why) and keeps trying in the background, so it recovers by itself once DynamoDB is up.
  */
 export class DynamoDbStore implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly repository: DynamoDbCartsRepository;
-  readonly checks: DependencyCheck[];
   private readonly client: DynamoDBClient;
   private readonly stopping = new AbortController();
   private retries?: Promise<void>;
@@ -32,13 +31,15 @@ export class DynamoDbStore implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     this.client = createDynamoDbClient(cfg);
     this.repository = new DynamoDbCartsRepository(this.client, cfg.tableName);
-    this.checks = [
-      {
-        name: 'dynamodb',
-        check: () =>
-          checkTable(this.client, cfg.tableName, AbortSignal.timeout(READINESS_TIMEOUT_MS)),
-      },
-    ];
+  }
+
+  /** For readiness: resolves when DynamoDB answers and the table is usable. */
+  checkTable(signal: AbortSignal): Promise<void> {
+    return checkTable(
+      this.client,
+      this.cfg.tableName,
+      AbortSignal.any([signal, AbortSignal.timeout(READINESS_TIMEOUT_MS)]),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,9 +1,9 @@
-import { behavesLikeACartsRepository } from './carts.repository.behaviour';
+import { describeCartsRepository } from '../../../test/carts-repository.suite';
 import { InMemoryCartsRepository } from './in-memory-carts.repository';
 
 describe(InMemoryCartsRepository.name, () => {
   const repository = new InMemoryCartsRepository();
-  behavesLikeACartsRepository(() => repository);
+  describeCartsRepository(() => repository);
 
   it('hands out copies: changing a returned line changes nothing stored', async () => {
     const added = await repository.add('copies', { itemId: 'p1', quantity: 1, unitPrice: 1 });

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { DEPENDENCY_CHECKS, DependencyCheck } from '@retail/service-kit';
 import { DataSource } from 'typeorm';
+import { DatabaseIndicator } from '../../health/database.indicator';
 import type { CatalogConfig } from '../../config/catalog.config';
 import { InMemoryProductsRepository } from './in-memory-products.repository';
 import { ProductEntity, TagEntity } from './product.entity';
@@ -25,30 +26,22 @@ export class ProductsPersistenceModule {
           provide: ProductsRepository,
           useClass: inMemory ? InMemoryProductsRepository : TypeOrmProductsRepository,
         },
-        inMemory
-          ? { provide: DEPENDENCY_CHECKS, useValue: [] }
-          : {
-              provide: DEPENDENCY_CHECKS,
-              inject: [getDataSourceToken()],
-              // Readiness pings the writer and, when DB_READ_ENDPOINT is set, the reader.
-              useFactory: (dataSource: DataSource): DependencyCheck[] => [
-                { name: 'database', check: () => ping(dataSource, 'master') },
-                ...(db.reader
-                  ? [{ name: 'database-reader', check: () => ping(dataSource, 'slave') }]
-                  : []),
-              ],
-            },
+        // Readiness pings the writer and, when DB_READ_ENDPOINT is set, the reader.
+        ...(inMemory
+          ? []
+          : [
+              {
+                provide: DatabaseIndicator,
+                inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
+                useFactory: (
+                  typeOrm: TypeOrmHealthIndicator,
+                  health: HealthIndicatorService,
+                  dataSource: DataSource,
+                ) => new DatabaseIndicator(typeOrm, health, dataSource, db.reader !== undefined),
+              },
+            ]),
       ],
-      exports: [ProductsRepository, DEPENDENCY_CHECKS],
+      exports: [ProductsRepository],
     };
-  }
-}
-
-async function ping(dataSource: DataSource, mode: 'master' | 'slave'): Promise<void> {
-  const runner = dataSource.createQueryRunner(mode);
-  try {
-    await runner.query('SELECT 1');
-  } finally {
-    await runner.release();
   }
 }

@@ -1,10 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { HttpOrdersClient, MockOrdersClient, OrdersClient } from '@retail/clients';
-import type { DependencyCheck } from '@retail/service-kit';
+import { HealthIndicatorService } from '@nestjs/terminus';
 import type { CheckoutConfig } from '../../config/checkout.config';
-
-/** The orders service's readiness check; empty in mock mode, where there is nothing to reach. */
-export const ORDERS_CHECKS = Symbol('ORDERS_CHECKS');
+import { OrdersIndicator } from '../../health/orders.indicator';
 
 /** Closes the kept-alive connections to orders after the HTTP server has drained. */
 @Injectable()
@@ -25,16 +23,23 @@ export class OrdersClientModule {
       orders.kind === 'http'
         ? new HttpOrdersClient(orders.baseUrl, { timeoutMs: orders.timeoutMs })
         : new MockOrdersClient();
-    const checks: DependencyCheck[] =
-      orders.kind === 'http' ? [{ name: 'orders', check: () => client.health() }] : [];
     return {
       module: OrdersClientModule,
       providers: [
         { provide: OrdersClient, useValue: client },
-        { provide: ORDERS_CHECKS, useValue: checks },
         OrdersClientCloser,
+        // In mock mode there is nothing to reach, so nothing for readiness to check.
+        ...(orders.kind === 'http'
+          ? [
+              {
+                provide: OrdersIndicator,
+                inject: [HealthIndicatorService],
+                useFactory: (health: HealthIndicatorService) => new OrdersIndicator(health, client),
+              },
+            ]
+          : []),
       ],
-      exports: [OrdersClient, ORDERS_CHECKS],
+      exports: [OrdersClient],
     };
   }
 }

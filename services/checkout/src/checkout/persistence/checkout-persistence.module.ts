@@ -1,13 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_LOGGER, AppLogger, DependencyCheck } from '@retail/service-kit';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { APP_LOGGER, AppLogger } from '@retail/service-kit';
 import type { CheckoutConfig } from '../../config/checkout.config';
+import { RedisIndicator } from '../../health/redis.indicator';
 import { CheckoutRepository } from './checkout.repository';
 import { InMemoryCheckoutRepository } from './in-memory-checkout.repository';
 import { RedisCheckoutRepository } from './redis-checkout.repository';
 import type { RedisConnections } from './redis.connections';
 
-/** The storage's own readiness checks; CheckoutModule adds the orders one. */
-export const STORE_CHECKS = Symbol('STORE_CHECKS');
 const REDIS_CONNECTIONS = Symbol('REDIS_CONNECTIONS');
 
 /** Chooses the checkout store once, at boot, from validated config. */
@@ -20,9 +20,8 @@ export class CheckoutPersistenceModule {
         module: CheckoutPersistenceModule,
         providers: [
           { provide: CheckoutRepository, useValue: new InMemoryCheckoutRepository(cfg.ttlSeconds) },
-          { provide: STORE_CHECKS, useValue: [] },
         ],
-        exports: [CheckoutRepository, STORE_CHECKS],
+        exports: [CheckoutRepository],
       };
     }
     return {
@@ -42,12 +41,13 @@ export class CheckoutPersistenceModule {
             new RedisCheckoutRepository(redis.writer, redis.reader, cfg.ttlSeconds),
         },
         {
-          provide: STORE_CHECKS,
-          inject: [REDIS_CONNECTIONS],
-          useFactory: (redis: RedisConnections): DependencyCheck[] => redis.checks(),
+          provide: RedisIndicator,
+          inject: [HealthIndicatorService, REDIS_CONNECTIONS],
+          useFactory: (health: HealthIndicatorService, redis: RedisConnections) =>
+            new RedisIndicator(health, redis),
         },
       ],
-      exports: [CheckoutRepository, STORE_CHECKS],
+      exports: [CheckoutRepository],
     };
   }
 }

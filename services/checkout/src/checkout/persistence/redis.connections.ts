@@ -1,5 +1,5 @@
 import { OnApplicationShutdown } from '@nestjs/common';
-import type { AppLogger, DependencyCheck } from '@retail/service-kit';
+import type { AppLogger } from '@retail/service-kit';
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '../../config/checkout.config';
 
@@ -24,16 +24,6 @@ export class RedisConnections implements OnApplicationShutdown {
       : writer;
     await Promise.all([writer, reader].map((c) => whenReady(c, cfg.commandTimeoutMs)));
     return new RedisConnections(writer, reader);
-  }
-
-  checks(): DependencyCheck[] {
-    const ping = (client: Redis) => async () => void (await client.ping());
-    return this.reader === this.writer
-      ? [{ name: 'redis', check: ping(this.writer) }]
-      : [
-          { name: 'redis', check: ping(this.writer) },
-          { name: 'redis-reader', check: ping(this.reader) },
-        ];
   }
 
   async onApplicationShutdown(): Promise<void> {

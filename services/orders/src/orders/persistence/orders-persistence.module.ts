@@ -1,15 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DependencyCheck } from '@retail/service-kit';
 import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
 import { Outbox } from '../../events/outbox';
+import { DatabaseIndicator } from '../../health/database.indicator';
 import { InMemoryOrdersRepository, InMemoryOutbox } from './in-memory-orders.repository';
 import { OrdersRepository } from './orders.repository';
 import { TypeOrmOrdersRepository, TypeOrmOutbox } from './typeorm-orders.repository';
-
-/** The database's health checks (none in memory); the orders module adds the broker's. */
-export const DATABASE_CHECKS = Symbol('DATABASE_CHECKS');
 
 /**
  * Chooses where orders and their outbox live, once, at boot, from validated config. With a
@@ -19,7 +17,7 @@ export const DATABASE_CHECKS = Symbol('DATABASE_CHECKS');
 @Module({})
 export class OrdersPersistenceModule {
   static forConfig(cfg: OrdersConfig): DynamicModule {
-    const exports = [OrdersRepository, Outbox, DATABASE_CHECKS];
+    const exports = [OrdersRepository, Outbox];
     if (cfg.persistence.kind === 'in-memory') {
       const outbox = new InMemoryOutbox();
       return {
@@ -27,7 +25,6 @@ export class OrdersPersistenceModule {
         providers: [
           { provide: Outbox, useValue: outbox },
           { provide: OrdersRepository, useValue: new InMemoryOrdersRepository(outbox) },
-          { provide: DATABASE_CHECKS, useValue: [] },
         ],
         exports,
       };
@@ -38,11 +35,10 @@ export class OrdersPersistenceModule {
         { provide: OrdersRepository, useClass: TypeOrmOrdersRepository },
         { provide: Outbox, useClass: TypeOrmOutbox },
         {
-          provide: DATABASE_CHECKS,
-          inject: [getDataSourceToken()],
-          useFactory: (dataSource: DataSource): DependencyCheck[] => [
-            { name: 'db', check: () => dataSource.query('SELECT 1').then(() => undefined) },
-          ],
+          provide: DatabaseIndicator,
+          inject: [TypeOrmHealthIndicator, getDataSourceToken()],
+          useFactory: (typeOrm: TypeOrmHealthIndicator, dataSource: DataSource) =>
+            new DatabaseIndicator(typeOrm, dataSource),
         },
       ],
       exports,

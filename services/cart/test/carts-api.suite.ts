@@ -23,7 +23,7 @@ const item = (itemId = 'p1', quantity = 1, unitPrice = 150) => ({ itemId, quanti
  * Every route, status and bad input of the carts API (spec/cart.md with DESIGN's fixes), run
  * against the app on each store. Customer ids are fresh per test, so the app is shared.
  */
-export function behavesLikeTheCartsApi(app: () => NestFastifyApplication): void {
+export function describeCartsApi(app: () => NestFastifyApplication): void {
   const http = () => request(app().getHttpServer());
   let customer: string;
   let path: string;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_INT32 } from '../cart';
-import { QuantityLimitError } from '../carts.errors';
-import { CartsRepository } from './carts.repository';
+import { MAX_INT32 } from '../src/carts/cart';
+import { QuantityLimitError } from '../src/carts/carts.errors';
+import { CartsRepository } from '../src/carts/persistence/carts.repository';
 
 /**
  * What every CartsRepository does, run against each implementation (in memory, DynamoDB on
  * dynalite) so the two stores cannot drift. `repository` is called inside each test; customer
  * ids are fresh per test, so implementations may share one store across tests.
  */
-export function behavesLikeACartsRepository(repository: () => CartsRepository): void {
+export function describeCartsRepository(repository: () => CartsRepository): void {
   let customer: string;
   let other: string;
   const line = (itemId: string, quantity = 1, unitPrice = 150) => ({
