@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Controller, Get, Module, Param, Post } from '@nestjs/common';
+import { Controller, Get, Module, Param, Post, type Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp, ServiceKitModule, ServiceDefinition } from '@retail/service-kit';
 import request from 'supertest';
@@ -30,8 +30,11 @@ const definition = (name: string): ServiceDefinition => ({
   errors: { render: ({ status, message }) => ({ status, message }) },
 });
 
-async function start(module: unknown): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app = await createApp({ module: module as never });
+async function start(
+  module: Type,
+  name: string,
+): Promise<{ app: NestFastifyApplication; url: string }> {
+  const app = await createApp({ module, imports: [ServiceKitModule.forRoot(definition(name))] });
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }
@@ -63,12 +66,9 @@ describe('x-request-id through the clients', () => {
         return { orderId: 'o-1', customerEmail: null };
       }
     }
-    @Module({
-      imports: [ServiceKitModule.forRoot(definition('checkout'))],
-      controllers: [CheckoutController],
-    })
+    @Module({ controllers: [CheckoutController] })
     class CheckoutModule {}
-    checkout = await start(CheckoutModule);
+    checkout = await start(CheckoutModule, 'checkout');
 
     clients = {
       catalog: new HttpCatalogClient(backend.url),
@@ -89,9 +89,9 @@ describe('x-request-id through the clients', () => {
         return 'ok';
       }
     }
-    @Module({ imports: [ServiceKitModule.forRoot(definition('ui'))], controllers: [UiController] })
+    @Module({ controllers: [UiController] })
     class UiModule {}
-    ui = await start(UiModule);
+    ui = await start(UiModule, 'ui');
   });
 
   afterAll(async () => {

@@ -11,17 +11,14 @@ class EchoController {
   }
 }
 
-@Module({
-  imports: [
-    ServiceKitModule.forRoot({
-      name: 'timeouts',
-      health: { style: 'terminus', livenessPath: '/health' },
-      logLevel: 'silent',
-      errors: { render: ({ status, message }) => ({ status, message }) },
-    }),
-  ],
-  controllers: [EchoController],
-})
+const kit = ServiceKitModule.forRoot({
+  name: 'timeouts',
+  health: { style: 'terminus', livenessPath: '/health' },
+  logLevel: 'silent',
+  errors: { render: ({ status, message }) => ({ status, message }) },
+});
+
+@Module({ controllers: [EchoController] })
 class EchoModule {}
 
 /** Sends `head` and a part of a body, then nothing; resolves with what the server answered. */
@@ -44,7 +41,7 @@ describe('HTTP_REQUEST_TIMEOUT_SECONDS', () => {
 
   beforeAll(async () => {
     process.env.HTTP_REQUEST_TIMEOUT_SECONDS = '1';
-    app = await createApp({ module: EchoModule });
+    app = await createApp({ module: EchoModule, imports: [kit] });
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as { port: number }).port;
   });

@@ -52,7 +52,7 @@ const definition: ServiceDefinition = {
   errors: { render: ({ status, message }) => ({ status, message }) },
 };
 
-@Module({ imports: [ServiceKitModule.forRoot(definition)], controllers: [LoggingController] })
+@Module({ controllers: [LoggingController] })
 class LoggingModule {}
 
 describe('logs of a service built with the kit', () => {
@@ -61,7 +61,10 @@ describe('logs of a service built with the kit', () => {
   const linesOf = (reqId: string) => lines.filter((l) => l.reqId === reqId);
 
   beforeAll(async () => {
-    app = await createApp({ module: LoggingModule });
+    app = await createApp({
+      module: LoggingModule,
+      imports: [ServiceKitModule.forRoot(definition)],
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
