@@ -4,6 +4,7 @@ export { readPemFile } from './config/read-pem';
 export {
   DependencyIndicator,
   pingIndicator,
+  typeOrmPingIndicator,
   READINESS_TIMEOUT_MS,
 } from './health/dependency-indicator';
 export { springBody, type SpringHealthBody, type TerminusHealthBody } from './health/health-bodies';

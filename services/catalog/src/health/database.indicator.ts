@@ -1,4 +1,4 @@
-import { DependencyIndicator, pingIndicator, READINESS_TIMEOUT_MS } from '@retail/service-kit';
+import { DependencyIndicator, pingIndicator, typeOrmPingIndicator } from '@retail/service-kit';
 import type {
   HealthIndicatorFunction,
   HealthIndicatorService,
@@ -21,8 +21,7 @@ export class DatabaseIndicator extends DependencyIndicator {
   ) {
     super();
     this.indicators = {
-      database: () =>
-        typeOrm.pingCheck('database', { connection: dataSource, timeout: READINESS_TIMEOUT_MS }),
+      database: typeOrmPingIndicator(typeOrm, health, 'database', dataSource),
       ...(hasReader && {
         'database-reader': pingIndicator(health, 'database-reader', () =>
           pingMysql(dataSource, 'slave'),

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseIndicator } from '../../health/database.indicator';
@@ -20,7 +20,9 @@ export class ProductsPersistenceModule {
     const inMemory = db.kind === 'in-memory';
     return {
       module: ProductsPersistenceModule,
-      imports: inMemory ? [] : [TypeOrmModule.forFeature([ProductEntity, TagEntity])],
+      imports: inMemory
+        ? []
+        : [TypeOrmModule.forFeature([ProductEntity, TagEntity]), TerminusModule],
       providers: [
         {
           provide: ProductsRepository,

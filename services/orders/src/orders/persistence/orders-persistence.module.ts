@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
@@ -31,14 +31,19 @@ export class OrdersPersistenceModule {
     }
     return {
       module: OrdersPersistenceModule,
+      // The database indicator uses terminus's TypeORM ping.
+      imports: [TerminusModule],
       providers: [
         { provide: OrdersRepository, useClass: TypeOrmOrdersRepository },
         { provide: Outbox, useClass: TypeOrmOutbox },
         {
           provide: DatabaseIndicator,
-          inject: [TypeOrmHealthIndicator, getDataSourceToken()],
-          useFactory: (typeOrm: TypeOrmHealthIndicator, dataSource: DataSource) =>
-            new DatabaseIndicator(typeOrm, dataSource),
+          inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
+          useFactory: (
+            typeOrm: TypeOrmHealthIndicator,
+            health: HealthIndicatorService,
+            dataSource: DataSource,
+          ) => new DatabaseIndicator(typeOrm, health, dataSource),
         },
       ],
       exports,
