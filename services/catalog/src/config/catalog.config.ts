@@ -41,7 +41,7 @@ export class CatalogEnv extends KitEnv {
   /** PEM file of the certificate authorities TLS trusts (e.g. RDS's global-bundle.pem). */
   @IsOptional() @IsString() DB_SSL_CA?: string;
   /** Seconds a read answer is served from memory; 0 turns the cache off. */
-  @ToInt() @IsInt() @Min(0) @Max(86_400) CACHE_TTL_SECONDS = 300;
+  @ToInt() @IsInt() @Min(0) @Max(86_400) CACHE_TTL_SECONDS = 0;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
 }
 
