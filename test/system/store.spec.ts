@@ -301,6 +301,35 @@ describeWithServer(
       });
     });
 
+    describe('an impatient shopper', () => {
+      it('clicks "Order" three times at once: one order in PostgreSQL, every answer shows it', async () => {
+        const shopper = new Shopper(store.ui.url);
+        await shopper.get('/home');
+        sessions.push(shopper.sessionId);
+        const firstName = `Twice${uniqueSuffix()}`;
+        await shopper.post('/cart', { productId: POCKET_WATCH.id });
+        await shopper.get('/checkout');
+        await shopper.post('/checkout', { ...ADDRESS, firstName });
+        await shopper.post('/checkout/delivery', { token: 'priority-mail' });
+        await shopper.post('/checkout/payment', {
+          ccName: 'Ada Lovelace',
+          ccNumber: '4111111111111111',
+          ccExpiration: '12/30',
+          ccCvv: '123',
+        });
+
+        const answers = await Promise.all([1, 2, 3].map(() => shopper.post('/checkout/confirm')));
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+        const shown = answers.map((a) => textById(a.html, 'orderId'));
+        expect(new Set(shown).size).toBe(1);
+        const rows = await ordersDb.query<{ id: string }>(
+          'SELECT id FROM order_entity WHERE first_name = $1',
+          [firstName],
+        );
+        expect(rows).toEqual([{ id: shown[0] }]);
+      });
+    });
+
     describe('texts from backends, env and visitors are escaped', () => {
       let shopper: Shopper;
 
