@@ -30,8 +30,9 @@ import type { StopTracing } from './tracing/tracing';
 
 // After the drain, requests already read get this long to finish (inside ECS's stop timeout).
 const IN_FLIGHT_GRACE_MS = 5_000;
-// The drain ends early once no request has been in flight for this long.
-const DRAIN_QUIET_MS = 200;
+// The drain ends early once no request has been in flight for this long: long enough that kept-alive
+// clients reconnecting after `Connection: close` (or a briefly stalled one) are not taken for gone.
+const DRAIN_QUIET_MS = 1_000;
 // How often Node looks for requests past HTTP_REQUEST_TIMEOUT_SECONDS (its default is 30 s).
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
