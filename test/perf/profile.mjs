@@ -53,6 +53,13 @@ async function throwawayPostgres() {
 
 /** Each scenario: the service, the request, and a backend to set up (its variables, its cleanup). */
 const SCENARIOS = {
+  // The hot reads issue 18 measures, for comparison with the write paths.
+  'catalog-list': { service: 'catalog', method: 'GET', path: '/catalogue' },
+  'catalog-product': {
+    service: 'catalog',
+    method: 'GET',
+    path: '/catalogue/product/808a2de1-1aaa-4c25-a9b9-6612e8f29a38',
+  },
   'checkout-update': {
     service: 'checkout',
     path: `/checkout/${run}/update`,
@@ -127,12 +134,16 @@ try {
     serviceByName(scenario.service).health,
     30_000,
   );
-  const request = {
-    method: 'POST',
-    body: JSON.stringify(scenario.body),
-    headers: { 'content-type': 'application/json' },
-    idReplacement: scenario.path.includes('[<id>]'),
-  };
+  const method = scenario.method ?? 'POST';
+  const request =
+    method === 'GET'
+      ? { method }
+      : {
+          method,
+          body: JSON.stringify(scenario.body),
+          headers: { 'content-type': 'application/json' },
+          idReplacement: scenario.path.includes('[<id>]'),
+        };
   const url = `http://127.0.0.1:${port}${scenario.path}`;
   const fromUs = monotonicUs();
   const cpuBefore = [child.pid, backend.pid].map((pid) => pid && cpuMs(pid));
@@ -151,7 +162,7 @@ try {
     readdirSync(dir).find((f) => f.endsWith('.cpuprofile')),
   );
   console.log(
-    `${positionals[0]}: POST ${scenario.path}, ${opts.connections} connections, ${opts.duration} s: ` +
+    `${positionals[0]}: ${method} ${scenario.path}, ${opts.connections} connections, ${opts.duration} s: ` +
       `${result.rps} req/s, p99 ${result.p99} ms, ${result.errors} errors; CPU per request ` +
       `(/proc): service ${serviceCpu} µs` +
       (backendCpu === undefined ? '' : `, dynalite ${backendCpu} µs`),

@@ -67,6 +67,10 @@ function accessLog(quietPaths: readonly string[]): Options {
     quietReqLogger: true,
     quietResLogger: true,
     customAttributeKeys: { reqId: 'reqId' },
+    // pino-http binds every request under `req` for a logger that the quiet options above leave
+    // unused; the lines written carry the fields below instead, so that binding stays empty
+    // rather than serialized and redacted per request.
+    serializers: { req: () => undefined },
     // Nest runs this as middleware, whose `url` is relative to its mount point: the request's
     // own is kept as `originalUrl`.
     autoLogging: { ignore: (req) => quiet.has(pathOf((req as MountedRequest).originalUrl)) },
