@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { DatabaseIndicator } from '../../health/database.indicator';
+import { TypeOrmDatabaseIndicator } from '@retail/service-kit';
 import type { CatalogConfig } from '../../config/catalog.config';
 import { InMemoryProductsRepository } from './in-memory-products.repository';
 import { ProductEntity, TagEntity } from './product.entity';
@@ -32,15 +31,9 @@ export class ProductsPersistenceModule {
         ...(inMemory
           ? []
           : [
-              {
-                provide: DatabaseIndicator,
-                inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
-                useFactory: (
-                  typeOrm: TypeOrmHealthIndicator,
-                  health: HealthIndicatorService,
-                  dataSource: DataSource,
-                ) => new DatabaseIndicator(typeOrm, health, dataSource, db.reader !== undefined),
-              },
+              TypeOrmDatabaseIndicator.provider(getDataSourceToken(), 'database', {
+                withReader: db.reader !== undefined,
+              }),
             ]),
       ],
       exports: [ProductsRepository],

@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TypeOrmDatabaseIndicator } from '@retail/service-kit';
 import type { OrdersConfig } from '../../config/orders.config';
 import { Outbox } from '../../events/outbox';
-import { DatabaseIndicator } from '../../health/database.indicator';
 import { InMemoryOrdersRepository, InMemoryOutbox } from './in-memory-orders.repository';
 import { OrdersRepository } from './orders.repository';
 import { TypeOrmOrdersRepository, TypeOrmOutbox } from './typeorm-orders.repository';
@@ -36,15 +35,7 @@ export class OrdersPersistenceModule {
       providers: [
         { provide: OrdersRepository, useClass: TypeOrmOrdersRepository },
         { provide: Outbox, useClass: TypeOrmOutbox },
-        {
-          provide: DatabaseIndicator,
-          inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
-          useFactory: (
-            typeOrm: TypeOrmHealthIndicator,
-            health: HealthIndicatorService,
-            dataSource: DataSource,
-          ) => new DatabaseIndicator(typeOrm, health, dataSource),
-        },
+        TypeOrmDatabaseIndicator.provider(getDataSourceToken(), 'db'),
       ],
       exports,
     };
