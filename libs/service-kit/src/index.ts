@@ -4,9 +4,9 @@ export { readPemFile } from './config/read-pem';
 export {
   DependencyIndicator,
   pingIndicator,
-  typeOrmPingIndicator,
   READINESS_TIMEOUT_MS,
 } from './health/dependency-indicator';
+export { TypeOrmDatabaseIndicator } from './health/typeorm-database-indicator';
 export { springBody, type SpringHealthBody, type TerminusHealthBody } from './health/health-bodies';
 export { Readiness } from './health/readiness';
 export {

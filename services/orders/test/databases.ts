@@ -1,6 +1,5 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   createMysqlDatabase as createMysql,
   createPostgresDatabase as createPostgres,
@@ -11,7 +10,6 @@ import { loadConfig } from '../src/config/orders.config';
 import { Outbox } from '../src/events/outbox';
 import { OrdersPersistenceModule } from '../src/orders/persistence/orders-persistence.module';
 import { OrdersRepository } from '../src/orders/persistence/orders.repository';
-import { ordersTypeOrmOptions } from '../src/orders/persistence/typeorm.options';
 
 type Env = Record<string, string>;
 
@@ -60,10 +58,7 @@ export async function openOrdersStore(env: Env): Promise<OrdersStore> {
   const cfg = loadConfig({ LOG_LEVEL: 'silent', ...env });
   if (cfg.persistence.kind === 'in-memory') throw new Error('openOrdersStore needs a database');
   const moduleRef = await Test.createTestingModule({
-    imports: [
-      TypeOrmModule.forRootAsync(ordersTypeOrmOptions(cfg.persistence)),
-      OrdersPersistenceModule.forConfig(cfg),
-    ],
+    imports: [OrdersPersistenceModule.forConfig(cfg)],
   })
     .setLogger(new ConsoleLogger({ logLevels: [] }))
     .compile();

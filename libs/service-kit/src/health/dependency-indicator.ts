@@ -1,9 +1,4 @@
-import type {
-  HealthIndicatorFunction,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
-import type { DataSource } from 'typeorm';
+import type { HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { withTimeout } from '../lifecycle/timeout';
 
 /** How long readiness waits for one dependency before it reads "down". */
@@ -38,27 +33,5 @@ export function pingIndicator(
       controller.abort();
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
-  };
-}
-
-/**
- * terminus's TypeORM ping of `dataSource` as `key`. terminus 11 reports a failed ping other than
- * a timeout without its reason; readiness bodies always name one, so that case says so.
- */
-export function typeOrmPingIndicator(
-  typeOrm: TypeOrmHealthIndicator,
-  health: HealthIndicatorService,
-  key: string,
-  dataSource: DataSource,
-): HealthIndicatorFunction {
-  return async () => {
-    const result = await typeOrm.pingCheck(key, {
-      connection: dataSource,
-      timeout: READINESS_TIMEOUT_MS,
-    });
-    const entry = result[key];
-    return entry?.status === 'down' && entry.message === undefined
-      ? health.check(key).down({ message: 'the database did not answer the ping' })
-      : result;
   };
 }

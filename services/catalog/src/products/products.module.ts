@@ -31,7 +31,6 @@ export class ProductsModule {
           ? [{ provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor }]
           : []),
       ],
-      exports: [ProductsPersistenceModule],
     };
   }
 }

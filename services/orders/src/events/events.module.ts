@@ -10,11 +10,11 @@ import { RabbitMqEventPublisher } from './rabbitmq-event.publisher';
 
 /**
  * Publishing from the outbox. `persistence` is the module that provides the Outbox; it is passed
- * in (the same object the orders module imports) so both share one instance.
+ * in (the same promise the orders module imports) so both share one instance.
  */
 @Module({})
 export class EventsModule {
-  static forConfig(cfg: OrdersConfig, persistence: DynamicModule): DynamicModule {
+  static forConfig(cfg: OrdersConfig, persistence: Promise<DynamicModule>): DynamicModule {
     const events = cfg.events;
     return {
       module: EventsModule,

@@ -1,48 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { DatabaseIndicator } from '../../health/database.indicator';
 import type { CatalogConfig } from '../../config/catalog.config';
 import { InMemoryProductsRepository } from './in-memory-products.repository';
-import { ProductEntity, TagEntity } from './product.entity';
 import { ProductsRepository } from './products.repository';
-import { TypeOrmProductsRepository } from './typeorm-products.repository';
 
-/**
- * Chooses the products store once, at boot, from validated config. In MySQL mode AppModule adds
- * TypeOrmModule.forRootAsync, which connects, migrates and closes the pool on shutdown.
- */
+/** Chooses the products store once, at boot, from validated config. */
 @Module({})
 export class ProductsPersistenceModule {
-  static forConfig(cfg: CatalogConfig): DynamicModule {
+  static async forConfig(cfg: CatalogConfig): Promise<DynamicModule> {
     const db = cfg.persistence;
-    const inMemory = db.kind === 'in-memory';
+    if (db.kind !== 'in-memory') {
+      // Imported only with a database, so the service in memory never loads TypeORM.
+      const { TypeOrmProductsModule } = await import('./typeorm-products.module');
+      return TypeOrmProductsModule.forConfig(db);
+    }
     return {
       module: ProductsPersistenceModule,
-      imports: inMemory
-        ? []
-        : [TypeOrmModule.forFeature([ProductEntity, TagEntity]), TerminusModule],
-      providers: [
-        {
-          provide: ProductsRepository,
-          useClass: inMemory ? InMemoryProductsRepository : TypeOrmProductsRepository,
-        },
-        // Readiness pings the writer and, when DB_READ_ENDPOINT is set, the reader.
-        ...(inMemory
-          ? []
-          : [
-              {
-                provide: DatabaseIndicator,
-                inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
-                useFactory: (
-                  typeOrm: TypeOrmHealthIndicator,
-                  health: HealthIndicatorService,
-                  dataSource: DataSource,
-                ) => new DatabaseIndicator(typeOrm, health, dataSource, db.reader !== undefined),
-              },
-            ]),
-      ],
+      providers: [{ provide: ProductsRepository, useClass: InMemoryProductsRepository }],
       exports: [ProductsRepository],
     };
   }

@@ -1,52 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
 import { Outbox } from '../../events/outbox';
-import { DatabaseIndicator } from '../../health/database.indicator';
 import { InMemoryOrdersRepository, InMemoryOutbox } from './in-memory-orders.repository';
 import { OrdersRepository } from './orders.repository';
-import { TypeOrmOrdersRepository, TypeOrmOutbox } from './typeorm-orders.repository';
 
-/**
- * Chooses where orders and their outbox live, once, at boot, from validated config. With a
- * database AppModule adds TypeOrmModule.forRootAsync, which connects, migrates and closes the pool
- * on shutdown, after the HTTP server has drained and the relay has stopped.
- */
+/** Chooses where orders and their outbox live, once, at boot, from validated config. */
 @Module({})
 export class OrdersPersistenceModule {
-  static forConfig(cfg: OrdersConfig): DynamicModule {
-    const exports = [OrdersRepository, Outbox];
-    if (cfg.persistence.kind === 'in-memory') {
-      const outbox = new InMemoryOutbox();
-      return {
-        module: OrdersPersistenceModule,
-        providers: [
-          { provide: Outbox, useValue: outbox },
-          { provide: OrdersRepository, useValue: new InMemoryOrdersRepository(outbox) },
-        ],
-        exports,
-      };
+  static async forConfig(cfg: OrdersConfig): Promise<DynamicModule> {
+    const db = cfg.persistence;
+    if (db.kind !== 'in-memory') {
+      // Imported only with a database, so the service in memory never loads TypeORM.
+      const { TypeOrmOrdersModule } = await import('./typeorm-orders.module');
+      return TypeOrmOrdersModule.forConfig(db);
     }
+    const outbox = new InMemoryOutbox();
     return {
       module: OrdersPersistenceModule,
-      // The database indicator uses terminus's TypeORM ping.
-      imports: [TerminusModule],
       providers: [
-        { provide: OrdersRepository, useClass: TypeOrmOrdersRepository },
-        { provide: Outbox, useClass: TypeOrmOutbox },
-        {
-          provide: DatabaseIndicator,
-          inject: [TypeOrmHealthIndicator, HealthIndicatorService, getDataSourceToken()],
-          useFactory: (
-            typeOrm: TypeOrmHealthIndicator,
-            health: HealthIndicatorService,
-            dataSource: DataSource,
-          ) => new DatabaseIndicator(typeOrm, health, dataSource),
-        },
+        { provide: Outbox, useValue: outbox },
+        { provide: OrdersRepository, useValue: new InMemoryOrdersRepository(outbox) },
       ],
-      exports,
+      exports: [OrdersRepository, Outbox],
     };
   }
 }
