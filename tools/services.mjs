@@ -10,16 +10,21 @@ import path from 'node:path';
 export const CONTAINER_PORT = 8080;
 
 /**
- * The node flags every service runs with, in `npm start`, the images and the benchmarks. V8's
- * defaults size the heap for throughput on big machines: the young generation grows to 32 MB
- * under load, and the old one to a multiple of what is live, which took a service to twice the
- * RSS of a plain node:http server. A 2 MB semi-space and 25 % old-generation headroom keep RSS
- * within 1.5x of that server at no measurable cost in req/s (test/perf/RESULTS.md).
+ * The node flags a service runs with, in `npm start`, the images and the benchmarks. V8's defaults
+ * size the heap for throughput on big machines: the old generation grows to a multiple of what is
+ * live, which took a service to twice the RSS of a plain node:http server, so every service keeps
+ * 25 % old-generation headroom. The young generation is a trade: each request's garbage is swept
+ * by the scavenger, which runs the more often the smaller it is. The services the reference limits
+ * to 128 MB (`smallHeap`) cap it at 2 MB semi-spaces; the others have room for V8's default size
+ * and spend less CPU per request on garbage (test/perf/RESULTS.md).
  */
-export const NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=25'];
+export const nodeFlagsOf = ({ smallHeap }) => [
+  ...(smallHeap ? ['--max-semi-space-size=2'] : []),
+  '--heap-growing-percent=25',
+];
 
 /**
- * The environment every service runs with, beside NODE_FLAGS. glibc's malloc gives each thread
+ * The environment every service runs with, beside its node flags. glibc's malloc gives each thread
  * that allocates (V8's compiler and GC helpers, libuv's pool) an arena of its own and keeps freed
  * memory there: with one arena a service's RSS stays 5-8 MB lower, at no measurable req/s cost.
  * The images are glibc-based (Amazon Linux 2023); other C libraries ignore the variable.
@@ -30,11 +35,13 @@ export const RUNTIME_ENV = { MALLOC_ARENA_MAX: '1' };
  * `name` is the folder under services/ (and the image `retail-store-sample-<name>`); `compose` is
  * the reference's compose/ECS service name; `endpointVar` the UI variable that points at it.
  * `backendEnv` are the variables that move a service off its embedded default: `npm start`
- * without `--real` removes them from what the service inherits.
+ * without `--real` removes them from what the service inherits. `smallHeap`: the reference gives
+ * it 128 MB of memory (see nodeFlagsOf).
  */
 export const SERVICES = [
   {
     name: 'catalog',
+    smallHeap: true,
     compose: 'catalog',
     port: 8081,
     health: '/health',
@@ -43,6 +50,7 @@ export const SERVICES = [
   },
   {
     name: 'cart',
+    smallHeap: false,
     compose: 'carts',
     port: 8082,
     health: '/actuator/health',
@@ -56,6 +64,7 @@ export const SERVICES = [
   },
   {
     name: 'orders',
+    smallHeap: false,
     compose: 'orders',
     port: 8083,
     health: '/actuator/health',
@@ -64,6 +73,7 @@ export const SERVICES = [
   },
   {
     name: 'assets',
+    smallHeap: true,
     compose: 'assets',
     port: 8084,
     health: '/health.html',
@@ -72,6 +82,7 @@ export const SERVICES = [
   },
   {
     name: 'checkout',
+    smallHeap: false,
     compose: 'checkout',
     port: 8085,
     health: '/health',
@@ -80,6 +91,7 @@ export const SERVICES = [
   },
   {
     name: 'ui',
+    smallHeap: false,
     compose: 'ui',
     port: 8888,
     health: '/actuator/health',

@@ -13,7 +13,7 @@ import { clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NODE_FLAGS, RUNTIME_ENV, SERVICES, endpointsFor, isPresent } from './services.mjs';
+import { RUNTIME_ENV, SERVICES, endpointsFor, isPresent, nodeFlagsOf } from './services.mjs';
 import { formatLogLine, prefixFor } from './start/log-format.mjs';
 import { prepareRealBackends } from './start/real-backends.mjs';
 import { isStale, markBuilt } from './start/stale.mjs';
@@ -200,7 +200,7 @@ function childEnv(unit, units, real) {
 function startChild(unit, env, options) {
   const child = spawn(
     process.execPath,
-    [...NODE_FLAGS, path.join('dist/services', unit.service.name, 'main.js')],
+    [...nodeFlagsOf(unit.service), path.join('dist/services', unit.service.name, 'main.js')],
     {
       cwd: ROOT,
       env,

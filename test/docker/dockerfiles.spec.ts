@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { NODE_FLAGS, RUNTIME_ENV, SERVICES } from './support/tools';
+import { nodeFlagsOf, RUNTIME_ENV, SERVICES } from './support/tools';
 import { parseDockerfile, Stage } from './support/dockerfile';
 import { contextFiles, dockerignore } from './support/dockerignore';
 
@@ -73,11 +73,11 @@ describe('Dockerfiles', () => {
         expect(env.MALLOC_ARENA_MAX).toBe('1');
       });
 
-      it('starts node directly in exec form with the shared flags, so SIGTERM reaches it', () => {
+      it('starts node directly in exec form with its flags, so SIGTERM reaches it', () => {
         const [entrypoint, ...others] = only(runtime, 'ENTRYPOINT');
         expect(others).toEqual([]);
         expect(entrypoint.execForm).toBe(true);
-        expect(entrypoint.args).toEqual(['node', ...NODE_FLAGS, 'main.js']);
+        expect(entrypoint.args).toEqual(['node', ...nodeFlagsOf(service), 'main.js']);
         expect(only(runtime, 'CMD')).toEqual([]);
       });
 

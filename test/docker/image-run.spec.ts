@@ -4,11 +4,11 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
+import { nodeFlagsOf, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
 import { buildError, freeOffset, get, root } from './support/processes';
 
 // What the image's runtime stage holds (/app = the built service + its production packages from
-// the cut lockfile), run the way its ENTRYPOINT runs it: `node <NODE_FLAGS> main.js` in /app, with
+// the cut lockfile), run the way its ENTRYPOINT runs it: `node <its node flags> main.js` in /app, with
 // RUNTIME_ENV, NODE_ENV=production, PORT set, uid 1000 (when the tests run as root) in a folder it
 // cannot write to.
 const present = SERVICES.filter((s) => isPresent(root, s));
@@ -67,7 +67,7 @@ describe.each(present.map((s) => [s.name, s] as const))('the %s image', (name, s
     setWritable(app, false);
     const port = service.port + (await freeOffset([service.port]));
     const asRoot = process.getuid?.() === 0;
-    const child = spawn(process.execPath, [...NODE_FLAGS, 'main.js'], {
+    const child = spawn(process.execPath, [...nodeFlagsOf(service), 'main.js'], {
       cwd: app,
       env: {
         ...RUNTIME_ENV,

@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:http';
-import { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
+import { nodeFlagsOf, RUNTIME_ENV, SERVICES, isPresent } from './support/tools';
 import {
   alive,
   buildError,
@@ -48,7 +48,7 @@ describe('npm start', () => {
       expect(serviceProcessesOn(port)).toEqual([row?.pid]);
       // run the way the images run them
       const command = commandOf(row?.pid ?? 0);
-      expect(command.args.slice(1, -1)).toEqual(NODE_FLAGS);
+      expect(command.args.slice(1, -1)).toEqual(nodeFlagsOf(service));
       expect(command.env).toMatchObject(RUNTIME_ENV);
       // Every line a service logs carries its name.
       expect(runner.stdout).toMatch(

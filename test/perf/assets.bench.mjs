@@ -8,8 +8,8 @@
 //
 // Needs `hey` and `nginx` (Debian: apt-get install -y hey nginx); without nginx its row is left
 // out, with the reason printed. Builds the service (tools/build.mjs) and starts it as
-// `node <NODE_FLAGS> main.js` with no environment but PORT (the way `npm start` and the image run
-// it), timing spawn to the first 200 from /health.html. nginx runs test/perf/nginx-assets.conf
+// `node <its node flags> main.js` with no environment but PORT (the way `npm start` and the image
+// run it), timing spawn to the first 200 from /health.html. nginx runs test/perf/nginx-assets.conf
 // (the reference's settings, one worker) on the built service's public/ folder, with every path
 // in a scratch folder; bare Fastify sends the file with @fastify/static's sendFile and the
 // service's options (the library's floor, run with the service's node flags); the raw node:http
@@ -229,7 +229,7 @@ const servers = [];
 const scratch = mkdtempSync(path.join(tmpdir(), 'assets-bench-'));
 try {
   const service = await start(
-    `assets service (node ${serviceFlags()})`,
+    `assets service (node ${serviceFlags('assets')})`,
     pinnedTo(serverCpu, process.execPath, serviceArgs('assets')),
     serviceEnv(),
     await freePort(),
@@ -249,8 +249,8 @@ try {
   if (opts.encoding) console.log(`\nno bare Fastify row: it has no .br/.gz files to send`);
   else {
     const twin = await start(
-      `bare Fastify + @fastify/static (node ${serviceFlags()})`,
-      pinnedTo(serverCpu, process.execPath, [...nodeFlags(), '-e', STATIC_TWIN]),
+      `bare Fastify + @fastify/static (node ${serviceFlags('assets')})`,
+      pinnedTo(serverCpu, process.execPath, [...nodeFlags('assets'), '-e', STATIC_TWIN]),
       { ...serviceEnv(), ROOT: path.join(publicDir, 'assets') },
       await freePort(),
     );

@@ -181,7 +181,7 @@ async function main() {
     ['POST /carts/{id}/items', cartPost, rawPost],
   ];
   console.log(
-    `\ncart benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per load, loopback, node ${process.version} ${serviceFlags()}`,
+    `\ncart benchmark: ${CONNECTIONS} connections, ${DURATION_S} s per load, loopback, node ${process.version} ${serviceFlags('cart')}`,
   );
   console.log('| load | cart req/s | cart p99 ms | raw req/s | raw p99 ms | cart/raw |');
   console.log('|---|---|---|---|---|---|');

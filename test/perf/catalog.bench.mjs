@@ -60,7 +60,11 @@ for (const route of routes) {
   };
   // The framework twins run with the service's flags and environment; the raw server with none.
   const framework = (name, kind) =>
-    twin(name, [...nodeFlags(), perf('framework-twin.mjs'), kind, file, template], serviceEnv());
+    twin(
+      name,
+      [...nodeFlags('catalog'), perf('framework-twin.mjs'), kind, file, template],
+      serviceEnv(),
+    );
   const servers = [
     svc,
     await framework('bare NestJS + Fastify', 'nest'),
@@ -87,7 +91,7 @@ for (const route of routes) {
 }
 
 console.log(
-  `catalog (in memory), autocannon 50 connections, best of ${rounds} interleaved rounds of ${duration} s, node ${serviceFlags()} (the framework twins too; raw node:http with node's defaults), ${new Date().toISOString()}`,
+  `catalog (in memory), autocannon 50 connections, best of ${rounds} interleaved rounds of ${duration} s, node ${serviceFlags('catalog')} (the framework twins too; raw node:http with node's defaults), ${new Date().toISOString()}`,
 );
 console.log(
   '| route | server | req/s (rounds) | p99 ms | CPU µs/req | req/s vs raw | RSS MB | RSS vs raw | errors | start ms |',

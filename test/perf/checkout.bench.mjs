@@ -156,7 +156,7 @@ clearTimeout(watchdog);
 
 const ratio = (a, b) => (a / b).toFixed(2);
 console.log(
-  `checkout, autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
+  `checkout, autocannon ${CONNECTIONS} connections, ${DURATION_S} s per run, node ${serviceFlags('checkout')}, ${new Date().toISOString()}`,
 );
 console.log(
   '| store | route | checkout req/s | p99 ms | raw req/s | raw p99 ms | ratio | errors |',

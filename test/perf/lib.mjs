@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { NODE_FLAGS, RUNTIME_ENV } from '../../tools/services.mjs';
+import { RUNTIME_ENV, nodeFlagsOf, serviceByName } from '../../tools/services.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -91,30 +91,43 @@ export async function stop(child) {
 }
 
 /**
- * Node's arguments for running a built service the way `npm start` and the images do (with
- * tools/services.mjs's NODE_FLAGS; spawn it with serviceEnv() too). BENCH_NODE_FLAGS replaces
- * those flags to compare others; `BENCH_NODE_FLAGS=` (empty) runs node's defaults. Raw servers
- * always run with node's defaults and neither.
+ * Node's arguments for running a built service the way `npm start` and the images do (with its
+ * flags from tools/services.mjs's nodeFlagsOf; spawn it with serviceEnv() too). BENCH_NODE_FLAGS
+ * replaces those flags to compare others; `BENCH_NODE_FLAGS=` (empty) runs node's defaults. Raw
+ * servers always run with node's defaults and neither.
  */
 export function serviceArgs(name) {
-  return [...nodeFlags(), path.join(root, 'dist/services', name, 'main.js')];
+  return [...nodeFlags(name), path.join(root, 'dist/services', name, 'main.js')];
 }
 
-/** The node flags serviceArgs passes, for another script that should run as a service does. */
-export function nodeFlags() {
+/** The node flags serviceArgs passes for `name`, for another script that should run as it does. */
+export function nodeFlags(name) {
   const override = process.env.BENCH_NODE_FLAGS;
-  return override === undefined ? NODE_FLAGS : override.split(' ').filter(Boolean);
+  return override === undefined
+    ? nodeFlagsOf(serviceByName(name))
+    : override.split(' ').filter(Boolean);
 }
 
 /** The environment `npm start` and the images add (RUNTIME_ENV); BENCH_RUNTIME_ENV=0 leaves it out. */
 export const serviceEnv = () => (process.env.BENCH_RUNTIME_ENV === '0' ? {} : { ...RUNTIME_ENV });
 
 /** For a benchmark's header line: the flags serviceArgs passes and the variables serviceEnv adds. */
-export const serviceFlags = () =>
+export const serviceFlags = (name) =>
   [
-    nodeFlags().join(' ') || '(node defaults)',
+    nodeFlags(name).join(' ') || '(node defaults)',
     ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`),
   ].join(' ');
+
+/** The same for a run of several services: the services that share flags, then the flags. */
+export function storeFlags(names) {
+  const byFlags = new Map();
+  for (const name of names) {
+    const flags = nodeFlags(name).join(' ') || '(node defaults)';
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), name]);
+  }
+  const groups = [...byFlags].map(([flags, group]) => `${group.join(', ')}: ${flags}`);
+  return [...groups, ...Object.entries(serviceEnv()).map(([k, v]) => `${k}=${v}`)].join('; ');
+}
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export function cpuSeconds(pid) {

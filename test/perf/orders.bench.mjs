@@ -145,7 +145,7 @@ const keeping = await runRaw('raw node:http, keeps orders', [perf('raw-orders-se
 const baselines = { memory: keeping, PostgreSQL: sameBytes };
 
 console.log(
-  `orders, autocannon ${connections} connections, ${posts} POSTs then ${duration} s of GETs per server, node ${serviceFlags()}, ${new Date().toISOString()}`,
+  `orders, autocannon ${connections} connections, ${posts} POSTs then ${duration} s of GETs per server, node ${serviceFlags('orders')}, ${new Date().toISOString()}`,
 );
 console.log(`load average before the run: ${loadBefore}`);
 console.log(

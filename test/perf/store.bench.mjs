@@ -41,7 +41,7 @@ import {
   rssMb,
   serviceArgs,
   serviceEnv,
-  serviceFlags,
+  storeFlags,
   startProcess,
   stop,
 } from './lib.mjs';
@@ -471,7 +471,7 @@ try {
   const steps = [...new Set(samples.map((s) => s.name))];
 
   console.log(
-    `store: ${backends.description}; ${rate} shoppers/s for ${duration} s, node ${serviceFlags()}, ${new Date().toISOString()}`,
+    `store: ${backends.description}; ${rate} shoppers/s for ${duration} s, node flags ${storeFlags(NAMES)}, ${new Date().toISOString()}`,
   );
   console.log('');
   console.log('| step | requests | p50 ms | p99 ms | errors |');

@@ -17,7 +17,7 @@ import {
   rssMb,
   serviceArgs,
   serviceEnv,
-  serviceFlags,
+  storeFlags,
   startProcess,
   stop,
 } from './lib.mjs';
@@ -95,7 +95,7 @@ const rss = {
 for (const svc of [ui, catalog, cart]) await stop(svc.child);
 
 console.log(
-  `ui with live catalog + cart (in memory), autocannon 50 connections, ${duration} s per run, node ${serviceFlags()}, ${new Date().toISOString()}`,
+  `ui with live catalog + cart (in memory), autocannon 50 connections, ${duration} s per run, node flags ${storeFlags(['ui', 'catalog', 'cart'])}, ${new Date().toISOString()}`,
 );
 console.log('| page | bytes | ui req/s | p50 ms | p99 ms | errors | raw req/s | raw p99 ms |');
 console.log('|---|---|---|---|---|---|---|---|');

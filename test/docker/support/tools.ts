@@ -14,10 +14,11 @@ export interface ServiceRow {
   health: string;
   endpointVar?: string;
   backendEnv: string[];
+  smallHeap: boolean;
 }
 
-export const { NODE_FLAGS, RUNTIME_ENV, SERVICES, isPresent } = load<{
-  NODE_FLAGS: string[];
+export const { nodeFlagsOf, RUNTIME_ENV, SERVICES, isPresent } = load<{
+  nodeFlagsOf: (service: ServiceRow) => string[];
   RUNTIME_ENV: Record<string, string>;
   SERVICES: ServiceRow[];
   isPresent: (root: string, service: ServiceRow) => boolean;
