@@ -56,11 +56,21 @@ export const rssMb = (pid) => {
 /**
  * Load on one URL for `duration` seconds, or for exactly `amount` requests when given; returns
  * req/s, requests, p50/p99 latency (ms) and errors. With `idReplacement`, each `[<id>]` in the
- * URL or body is a new random id per request.
+ * URL or body is a new random id per request; with `rate`, no more than that many requests per
+ * second in all.
  */
 export async function load(
   url,
-  { connections = 50, duration = 10, amount, method = 'GET', body, headers, idReplacement } = {},
+  {
+    connections = 50,
+    duration = 10,
+    amount,
+    method = 'GET',
+    body,
+    headers,
+    idReplacement,
+    rate,
+  } = {},
 ) {
   const started = performance.now();
   const result = await autocannon({
@@ -72,6 +82,7 @@ export async function load(
     body,
     headers,
     idReplacement,
+    overallRate: rate,
   });
   const seconds = (performance.now() - started) / 1000;
   return {
