@@ -6,7 +6,7 @@
 // host; rounds alternate so that a change in the host's speed hits both alike.
 //
 //   node test/perf/compare.mjs <service> <path> [--a dist/services/<service>] [--b <other dist>]
-//        [--flags-a "<node flags>"] [--flags-b "<node flags>"] [--body CHECKOUT_UPDATE]
+//        [--flags-a="<node flags>"] [--flags-b="<node flags>"] [--body CHECKOUT_UPDATE]
 //        [--rate 1000] [--connections 20] [--duration 5] [--rounds 3] [--env NAME=value ...]
 //
 // A build is a folder holding main.js under the repository (its packages resolve from the
