@@ -191,10 +191,10 @@ async function main() {
     );
   }
   console.log(
-    `RSS after load: cart ${cartRss.toFixed(0)} MB, raw ${rawRss.toFixed(0)} MB (${(cartRss / rawRss).toFixed(2)}x; limits 256 MB and 1.5x)`,
+    `RSS after load: cart ${cartRss.toFixed(0)} MB, raw ${rawRss.toFixed(0)} MB (${(cartRss / rawRss).toFixed(2)}x; target ≤ 192 MB)`,
   );
   console.log(
-    `start to healthy: ${startToHealthyMs} ms wall, ${startCpuMs} ms CPU (limit 1000 ms)`,
+    `start to healthy: ${startToHealthyMs} ms wall, ${startCpuMs} ms CPU (target ≤ 1,500 ms)`,
   );
   console.log(
     JSON.stringify({
