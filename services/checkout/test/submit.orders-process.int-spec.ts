@@ -19,7 +19,18 @@ import { startCheckout } from './app';
 import { aCheckoutRequest, anItem } from './builders';
 import { deleteKeys, REDIS_URL, runId } from './redis';
 
-// The real orders service, built and run as its image runs it, in memory.
+/** The real orders service, built and run as its image runs it, in memory. */
+async function startOrders(): Promise<{ orders: RunningApp; ordersUrl: string }> {
+  const port = await freePort();
+  const orders = await startApp(
+    buildService('orders'),
+    { LOG_LEVEL: 'silent' },
+    port,
+    '/actuator/health',
+  );
+  return { orders, ordersUrl: `http://127.0.0.1:${port}` };
+}
+
 describe('submit to the real orders service', () => {
   let orders: RunningApp;
   let ordersUrl: string;
@@ -27,14 +38,7 @@ describe('submit to the real orders service', () => {
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
-    const port = await freePort();
-    orders = await startApp(
-      buildService('orders'),
-      { LOG_LEVEL: 'silent' },
-      port,
-      '/actuator/health',
-    );
-    ordersUrl = `http://127.0.0.1:${port}`;
+    ({ orders, ordersUrl } = await startOrders());
     app = await startCheckout({ ENDPOINTS_ORDERS: `${ordersUrl}/` });
   });
   afterAll(async () => {
@@ -124,14 +128,7 @@ function describeConcurrentSubmits(store: string, storeEnv: Record<string, strin
     const run = runId();
 
     beforeAll(async () => {
-      const port = await freePort();
-      orders = await startApp(
-        buildService('orders'),
-        { LOG_LEVEL: 'silent' },
-        port,
-        '/actuator/health',
-      );
-      ordersUrl = `http://127.0.0.1:${port}`;
+      ({ orders, ordersUrl } = await startOrders());
       app = await startCheckout({ ...storeEnv, ENDPOINTS_ORDERS: ordersUrl });
     });
     afterAll(async () => {
