@@ -64,13 +64,12 @@ function accessLog(quietPaths: readonly string[]): Options {
     ...(res.writableFinished ? {} : { aborted: true }),
   });
   return {
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'reqId' },
-    // pino-http binds every request under `req` for a logger that the quiet options above leave
-    // unused; the lines written carry the fields below instead, so that binding stays empty
-    // rather than serialized and redacted per request.
-    serializers: { req: () => undefined },
+    // pino-http binds each request's logger to the request under `customAttributeKeys.req`: named
+    // `reqId` and serialized to the id alone, that one binding is what every line of the request
+    // carries. (The quiet options would bind a second logger for the id, per request.)
+    customAttributeKeys: { req: 'reqId' },
+    wrapSerializers: false,
+    serializers: { reqId: (req: IncomingMessage) => req.id, err: pino.stdSerializers.err },
     // Nest runs this as middleware, whose `url` is relative to its mount point: the request's
     // own is kept as `originalUrl`.
     autoLogging: { ignore: (req) => quiet.has(pathOf((req as MountedRequest).originalUrl)) },
