@@ -131,8 +131,9 @@ ${machine().join('\n')}
   more than absolute figures, and rerun when the load average was high.
 
 Every load runs on loopback (127.0.0.1). "raw" rows are a plain node:http server answering the
-same bytes, the bar each service is measured against; orders has a second one that keeps every
-posted order, the bar for its in-memory store. RSS is VmRSS from /proc after the load; start-up
+same bytes (after reading and parsing a POST's JSON body), the bar each service is measured
+against; orders has a second one that keeps every posted order, the bar for its in-memory store.
+"write-floor" puts the write paths beside that bar and the frameworks in between. RSS is VmRSS from /proc after the load; start-up
 is spawn to the first 200 from the health endpoint.
 
 ${sections.join('\n')}
@@ -144,6 +145,7 @@ node test/perf/run-all.mjs             # everything, about 15 min; rewrites this
 node test/perf/store.bench.mjs --npm-start --backends real --rate 30   # one scenario
 node test/perf/profile.mjs checkout-update   # where one write path's CPU goes
 node test/perf/compare.mjs catalog /catalogue --a <old build>   # two builds side by side
+node test/perf/write-floor.bench.mjs   # the write paths against bare NestJS, Fastify and node:http
 \`\`\`
 `;
 
