@@ -141,7 +141,7 @@ ${sections.join('\n')}
 
 \`\`\`bash
 apt-get install -y hey                 # the workshop's load tool (autocannon stands in without it)
-node test/perf/run-all.mjs             # everything, about 15 min; rewrites this file
+node test/perf/run-all.mjs             # everything, about 20 min; rewrites this file
 node test/perf/store.bench.mjs --npm-start --backends real --rate 30   # one scenario
 node test/perf/profile.mjs checkout-update   # where one write path's CPU goes
 node test/perf/compare.mjs catalog /catalogue --a <old build>   # two builds side by side
