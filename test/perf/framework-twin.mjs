@@ -46,8 +46,10 @@ if (kind === 'fastify') {
   if (post) Body()(TwinController.prototype, 'answer', 0);
   decorate('health', [Get('/health')]);
   Reflect.decorate([Controller()], TwinController);
-  // The services' access log (libs/service-kit logging): each request's logger bound to its id,
-  // one line per response at `info`.
+  // The pino-http options that matter per request, as accessLog() in
+  // libs/service-kit/src/logging/logger.ts sets them (this script runs without the TypeScript
+  // kit): each request's logger bound to its id, one line per response at `info`. Change both
+  // together, or the floor no longer matches the services.
   const logging = LoggerModule.forRoot({
     pinoHttp: {
       level: process.env.LOG_LEVEL ?? 'info',
